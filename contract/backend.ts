@@ -1,0 +1,123 @@
+import { z } from "zod/mini";
+import { Currency, ExternalId, Money, Points, Slug, Timestamp } from "./common.ts";
+import { FriendOffer, Reward } from "./program.ts";
+import { ActivityEntry, NextReward, TierProgress } from "./widget.ts";
+
+export const Channel = z.enum(["online", "store"]);
+export type Channel = z.infer<typeof Channel>;
+
+export const CustomerUpsert = z.strictObject({
+  email: z.optional(z.email().check(z.maxLength(254))),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  birthday: z.optional(z.iso.date()),
+  marketingConsent: z.optional(z.boolean()),
+});
+export type CustomerUpsert = z.infer<typeof CustomerUpsert>;
+
+export const OrderRequest = z.strictObject({
+  id: ExternalId,
+  customerId: ExternalId,
+  subtotal: Money,
+  currency: Currency,
+  channel: Channel,
+  discountCodes: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20)), []),
+  referralCode: z.optional(z.string().check(z.maxLength(32))),
+  placedAt: Timestamp,
+});
+export type OrderRequest = z.infer<typeof OrderRequest>;
+
+export const DiscountCodeStatus = z.enum(["applied", "unknown", "already_used", "expired", "not_for_this_customer"]);
+
+export const ReferralOutcome = z.object({
+  status: z.enum(["credited", "blocked"]),
+  /** Why a referral was blocked: self_referral, not_a_new_customer, weekly_cap, unknown_code, disabled. */
+  reason: z.optional(z.string()),
+  referrerPoints: z.optional(Points),
+});
+
+export const OrderResult = z.object({
+  orderId: ExternalId,
+  customerId: ExternalId,
+  pointsEarned: Points,
+  balance: Points,
+  /** The earning rate applied, recorded with the order: refunds reverse at this rate. */
+  rate: z.object({ pointsPerUnit: z.number(), multiplier: z.number(), tierId: z.nullable(Slug), campaignId: z.nullable(Slug) }),
+  discountCodes: z.array(z.object({ code: z.string(), status: DiscountCodeStatus })),
+  referral: z.nullable(ReferralOutcome),
+});
+export type OrderResult = z.infer<typeof OrderResult>;
+
+export const RefundRequest = z.strictObject({ id: ExternalId, amount: Money });
+export const RefundResult = z.object({
+  refundId: ExternalId,
+  orderId: ExternalId,
+  pointsReversed: Points,
+  refundedTotal: Money,
+  balance: Points,
+});
+export type RefundResult = z.infer<typeof RefundResult>;
+
+export const AdjustmentRequest = z.strictObject({
+  id: ExternalId,
+  points: z.int().check(
+    z.minimum(-1_000_000),
+    z.maximum(1_000_000),
+    z.refine((points) => points !== 0, "not zero"),
+  ),
+  reason: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export const AdjustmentResult = z.object({ adjustmentId: ExternalId, points: Points, balance: Points });
+
+export const CustomerDetails = z.object({
+  id: ExternalId,
+  email: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  birthday: z.nullable(z.string()),
+  marketingConsent: z.boolean(),
+  balance: Points,
+  tier: z.nullable(z.object({ id: Slug })),
+  tierPoints: Points,
+  nextTier: z.nullable(TierProgress),
+  nextReward: z.nullable(NextReward),
+  referralCode: z.string(),
+  createdAt: Timestamp,
+  ledger: z.array(ActivityEntry),
+});
+export type CustomerDetails = z.infer<typeof CustomerDetails>;
+
+export const CustomerExport = z.object({
+  customer: z.object({
+    id: ExternalId,
+    email: z.nullable(z.string()),
+    name: z.nullable(z.string()),
+    birthday: z.nullable(z.string()),
+    marketingConsent: z.boolean(),
+    referralCode: z.string(),
+    balance: Points,
+    createdAt: Timestamp,
+  }),
+  ledger: z.array(ActivityEntry),
+  orders: z.array(
+    z.object({ id: ExternalId, subtotal: Money, currency: Currency, channel: Channel, placedAt: Timestamp, pointsEarned: Points, refunded: Money }),
+  ),
+  codes: z.array(
+    z.object({ code: z.string(), kind: z.string(), rewardId: z.nullable(z.string()), expiresAt: Timestamp, usedByOrder: z.nullable(z.string()) }),
+  ),
+  referrals: z.array(z.object({ role: z.enum(["referrer", "friend"]), status: z.string(), reason: z.nullable(z.string()), createdAt: Timestamp })),
+});
+export type CustomerExport = z.infer<typeof CustomerExport>;
+
+export const Erased = z.object({ erased: z.literal(true), customerId: ExternalId });
+
+/** A loyalty or referral code as the shop's checkout sees it. */
+export const DiscountCodeInfo = z.object({
+  code: z.string(),
+  kind: z.enum(["reward", "referral_welcome"]),
+  /** What the code gives: the reward, or the friend's welcome offer. */
+  offer: z.union([Reward, FriendOffer]),
+  expiresAt: Timestamp,
+  status: z.enum(["usable", "used", "expired"]),
+  usedByOrder: z.nullable(z.string()),
+});
+
+export type DiscountCodeInfo = z.infer<typeof DiscountCodeInfo>;

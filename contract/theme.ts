@@ -1,0 +1,79 @@
+import { z } from "zod/mini";
+import { Locale } from "./common.ts";
+
+const hex = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+const number = String.raw`\d{1,3}(?:\.\d+)?`;
+const functional = new RegExp(
+  String.raw`^(?:rgba?|hsla?)\(\s*${number}(?:%|deg)?\s*[, ]\s*${number}%?\s*[, ]\s*${number}%?\s*(?:[,/]\s*${number}%?\s*)?\)$`,
+);
+
+/** A CSS colour: `#0a7`, `#00aa77`, `rgb(0 170 119)`, `hsl(160 100% 33%)`. Nothing else reaches a stylesheet. */
+export const Color = z.string().check(z.refine((value) => hex.test(value) || functional.test(value), "a CSS colour: #rgb, #rrggbb, rgb() or hsl()"));
+
+/** A length in px (the widget never uses rem: the host page's root font size must not distort it). */
+export const Pixels = z.string().check(z.regex(/^\d{1,3}(\.\d{1,2})?px$/, "a length in px, such as 16px"));
+
+/** `inherit` (the shop's font) or a font-family list of names, commas, spaces, quotes and hyphens. */
+export const FontFamily = z.string().check(z.regex(/^(inherit|[\w\s,"'-]{1,200})$/, "inherit or a font-family list such as 'Inter', sans-serif"));
+
+export const PointsName = z.object({
+  one: z.string().check(z.minLength(1), z.maxLength(40)),
+  other: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+
+const shortText = z.string().check(z.minLength(1), z.maxLength(80));
+
+/** What a locale may override: the program's words and any of the widget's texts by key. */
+export const ThemeLocaleOverride = z.object({
+  launcherLabel: z.optional(shortText),
+  programName: z.optional(shortText),
+  pointsName: z.optional(PointsName),
+  texts: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,63}$/)), z.string().check(z.maxLength(500)))),
+});
+
+/** The theme tokens of the contract. Each maps to a CSS custom property on `:host` (`--loyalty-accent`, ...). */
+export const Theme = z.object({
+  accent: Color,
+  accentText: Color,
+  background: Color,
+  text: Color,
+  radius: Pixels,
+  font: FontFamily,
+  position: z.enum(["left", "right"]),
+  offsetX: Pixels,
+  offsetY: Pixels,
+  launcherLabel: shortText,
+  programName: shortText,
+  pointsName: PointsName,
+  colorScheme: z.enum(["light", "dark", "auto"]),
+  locales: z.record(Locale, ThemeLocaleOverride),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const defaultTheme: Theme = {
+  accent: "#0b6e4f",
+  accentText: "#ffffff",
+  background: "#ffffff",
+  text: "#1d1d1f",
+  radius: "12px",
+  font: "inherit",
+  position: "right",
+  offsetX: "20px",
+  offsetY: "20px",
+  launcherLabel: "Mis puntos",
+  programName: "Club de puntos",
+  pointsName: { one: "punto", other: "puntos" },
+  colorScheme: "light",
+  locales: { en: { launcherLabel: "My points", programName: "Rewards club", pointsName: { one: "point", other: "points" } } },
+};
+
+/** The theme as the console or API sends it: any token may be left out and keeps its current value. */
+export const ThemeUpdate = z.partial(Theme);
+export type ThemeUpdate = z.infer<typeof ThemeUpdate>;
+
+/** The saved theme plus what the marketer should know about it (e.g. low contrast). */
+export const ThemeResponse = z.object({
+  theme: Theme,
+  warnings: z.array(z.object({ code: z.enum(["low_contrast"]), message: z.string(), ratio: z.number() })),
+});
+export type ThemeResponse = z.infer<typeof ThemeResponse>;

@@ -1,0 +1,102 @@
+import { z } from "zod/mini";
+import { Theme } from "./theme.ts";
+import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } from "./common.ts";
+import { FriendOffer, Reward, Tier } from "./program.ts";
+
+export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "expiry"]);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+/** One ledger entry as the shopper sees it. */
+export const ActivityEntry = z.object({
+  id: z.string(),
+  kind: EntryKind,
+  points: Points,
+  createdAt: Timestamp,
+  orderId: z.optional(ExternalId),
+  rewardId: z.optional(z.string()),
+  /** The reason a marketer gave for an adjustment (plain text). */
+  reason: z.optional(z.string()),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntry>;
+
+export const ActivityPage = z.object({
+  entries: z.array(ActivityEntry),
+  /** Pass as `?cursor=` for the next (older) page; null on the last page. */
+  nextCursor: z.nullable(z.string()),
+});
+export type ActivityPage = z.infer<typeof ActivityPage>;
+
+/** A bonus window: a date-range campaign or one occurrence of a weekly one. */
+export const CampaignWindow = z.object({
+  id: Slug,
+  name: LocalizedText,
+  multiplier: z.number(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+});
+export type CampaignWindow = z.infer<typeof CampaignWindow>;
+
+export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Points });
+export const TierProgress = z.object({ id: Slug, name: LocalizedText, missing: Points });
+
+export const WidgetCustomer = z.object({
+  balance: Points,
+  tier: z.nullable(z.object({ id: Slug, name: LocalizedText, multiplier: z.number() })),
+  /** Points earned inside the tier window: what tiers are measured on. */
+  tierPoints: Points,
+  nextTier: z.nullable(TierProgress),
+  /** The cheapest reward the member can't redeem yet, and how many points are missing for it. */
+  nextReward: z.nullable(NextReward),
+  /** Rewards the member can redeem now. */
+  redeemable: z.array(Slug),
+  referral: z.object({ code: z.string(), visits: z.int(), friendsOrdered: z.int(), pointsEarned: Points }),
+  activity: z.array(ActivityEntry),
+  marketingConsent: z.boolean(),
+});
+export type WidgetCustomer = z.infer<typeof WidgetCustomer>;
+
+/** Everything the widget needs to draw, in one response. */
+export const WidgetPayload = z.object({
+  shop: z.object({ id: z.string(), name: z.string(), currency: Currency, defaultLocale: Locale }),
+  program: z.object({
+    pointsPerUnit: z.number(),
+    channels: z.array(z.enum(["online", "store"])),
+    /** Rewards this shopper can see (for members: those of their tier). */
+    rewards: z.array(Reward),
+    tiers: z.array(Tier),
+    tierWindowDays: z.int(),
+    referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer })),
+    campaigns: z.object({ active: z.nullable(CampaignWindow), next: z.nullable(CampaignWindow) }),
+    links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
+    summary: LocalizedText,
+  }),
+  theme: Theme,
+  customer: z.nullable(WidgetCustomer),
+  /** The server's clock, so that countdowns don't depend on the shopper's. */
+  now: Timestamp,
+});
+export type WidgetPayload = z.infer<typeof WidgetPayload>;
+
+export const RedemptionRequest = z.object({ rewardId: Slug });
+export const Redemption = z.object({
+  redemptionId: z.string(),
+  rewardId: Slug,
+  code: z.string(),
+  expiresAt: Timestamp,
+  balance: Points,
+});
+export type Redemption = z.infer<typeof Redemption>;
+
+export const ReferralVisitRequest = z.object({ code: z.string().check(z.regex(/^[A-Za-z0-9-]{4,32}$/, "a referral code")) });
+export const ReferralWelcome = z.object({
+  offer: FriendOffer,
+  /** A single-use code for the friend's first order. */
+  code: z.string(),
+  expiresAt: Timestamp,
+});
+export type ReferralWelcome = z.infer<typeof ReferralWelcome>;
+
+export const ActivityQuery = z.object({
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,18}$/, "a cursor from a previous page"))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, "a number from 1 to 50"))),
+});

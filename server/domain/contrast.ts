@@ -1,0 +1,54 @@
+import type { Theme } from "../../contract/index.ts";
+
+type Rgb = [number, number, number];
+
+/** Parses the colour syntax the theme accepts (#hex, rgb(), hsl()) into 0–255 channels; alpha is ignored. */
+export function parseColor(color: string): Rgb | null {
+  const value = color.trim().toLowerCase();
+  if (value.startsWith("#")) {
+    const hex = value.slice(1);
+    const full = hex.length <= 4 ? [...hex].map((c) => c + c).join("") : hex;
+    return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)) as Rgb;
+  }
+  const numbers = value.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+  const [a = 0, b = 0, c = 0] = numbers;
+  if (value.startsWith("rgb")) return [a, b, c].map((v) => (value.includes("%") ? v * 2.55 : v)) as Rgb;
+  if (value.startsWith("hsl")) return hslToRgb(a, b / 100, c / 100);
+  return null;
+}
+
+function hslToRgb(hue: number, saturation: number, lightness: number): Rgb {
+  const k = (n: number) => (n + hue / 30) % 12;
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const f = (n: number) => lightness - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
+  return [f(0) * 255, f(8) * 255, f(4) * 255];
+}
+
+function luminance([r, g, b]: Rgb): number {
+  const channel = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** WCAG 2 contrast ratio between two colours, 1–21. */
+export function contrastRatio(foreground: string, background: string): number {
+  const a = parseColor(foreground);
+  const b = parseColor(background);
+  if (!a || !b) return 1;
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+}
+
+/** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer. */
+export function contrastWarnings(theme: Theme) {
+  const pairs: [string, string, string][] = [
+    [theme.accentText, theme.accent, "Accent text on the accent colour"],
+    [theme.text, theme.background, "Text on the background"],
+  ];
+  return pairs
+    .map(([foreground, background, what]) => ({ what, ratio: contrastRatio(foreground, background) }))
+    .filter(({ ratio }) => ratio < 4.5)
+    .map(({ what, ratio }) => ({ code: "low_contrast" as const, message: `${what} has a contrast of ${ratio}:1; WCAG AA asks for 4.5:1`, ratio }));
+}

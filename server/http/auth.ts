@@ -1,0 +1,82 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createMiddleware } from "hono/factory";
+import { checkCustomerToken } from "../domain/tokens.ts";
+import { sameSecret } from "../domain/secrets.ts";
+import { ApiError } from "../operations/errors.ts";
+import type { AppEnv } from "./env.ts";
+
+const bearer = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined);
+
+/** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+export const clientIp = createMiddleware<AppEnv>(async (c, next) => {
+  let ip = "unknown";
+  if (c.var.config.trustProxy) ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || ip;
+  else {
+    try {
+      ip = getConnInfo(c).remote.address ?? ip;
+    } catch {
+      // no socket (requests made in-process)
+    }
+  }
+  c.set("clientIp", ip);
+  await next();
+});
+
+/** Operator routes: `Authorization: Bearer <LOYALTY_OPERATOR_KEY>`; disabled when no key is configured. */
+export const operatorOnly = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.var.config.operatorKey;
+  if (!key) throw new ApiError("forbidden", "the operator API is disabled: set LOYALTY_OPERATOR_KEY");
+  const given = bearer(c.req.header("authorization"));
+  if (!given || !sameSecret(given, key)) throw new ApiError("unauthorized", "send the operator key as Authorization: Bearer <key>");
+  await next();
+});
+
+/** Shop backend routes: `Authorization: Bearer <secretKey>`; the shop is the key's. */
+export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
+  const given = bearer(c.req.header("authorization"));
+  if (!given) throw new ApiError("unauthorized", "send the shop's secret key as Authorization: Bearer <secretKey>");
+  const shop = await c.var.services.shopBySecretKey(given);
+  if (!shop) throw new ApiError("unauthorized", "unknown secret key");
+  c.set("shop", shop);
+  await next();
+});
+
+/**
+ * Public (browser) routes: loads the shop of the path, answers CORS for its allowed origins only,
+ * and reads the customer token (`Authorization: Bearer`, or `?token=` where `allowQueryToken`).
+ * A request from an origin the shop has not allowed is refused outright.
+ */
+export function publicShop(options: { allowQueryToken: boolean }) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const shop = await c.var.services.requireShop(c.req.param("shop") ?? "");
+    c.set("shop", shop);
+    const origin = c.req.header("origin");
+    const self = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+    if (origin && origin !== self) {
+      if (!shop.allowedOrigins.includes(origin)) throw new ApiError("forbidden", `origin ${origin} is not allowed for shop "${shop.id}"`);
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Expose-Headers", "ETag, Retry-After");
+    }
+    c.header("Vary", "Origin");
+    if (c.req.method === "OPTIONS") {
+      c.header("Access-Control-Allow-Methods", "GET, POST");
+      c.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
+      c.header("Access-Control-Max-Age", "86400");
+      return c.body(null, 204);
+    }
+    const token = bearer(c.req.header("authorization")) ?? (options.allowQueryToken ? c.req.query("token") : undefined);
+    c.set("customerId", null);
+    if (token) {
+      const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.var.services.now());
+      if (!check.ok) throw new ApiError("unauthorized", `customer token refused: ${check.reason}`);
+      c.set("customerId", check.customerId);
+    }
+    await next();
+  });
+}
+
+/** The customer of a public request; 401 without a valid token. */
+export function requireCustomerId(customerId: string | null): string {
+  if (!customerId) throw new ApiError("unauthorized", "this needs a customer token (Authorization: Bearer <token>)");
+  return customerId;
+}

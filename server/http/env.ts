@@ -1,0 +1,25 @@
+import type { Services, Shop } from "../operations/services.ts";
+
+export interface AppConfig {
+  /** Enables the operator API when set. */
+  operatorKey?: string;
+  /** Per-IP and per-customer limits on public routes (off for load tests). */
+  rateLimit: boolean;
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** The built widget bundle served at /loyalty.js. */
+  widgetFile?: string;
+  /** Where the endpoint is reached from browsers, e.g. https://loyalty.example. */
+  publicUrl?: string;
+  log: (line: string) => void;
+}
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    config: AppConfig;
+    shop: Shop;
+    customerId: string | null;
+    clientIp: string;
+  };
+};

@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import { CreatedShop, CreateShopRequest } from "../../contract/index.ts";
+import { operatorOnly } from "./auth.ts";
+import { document } from "./docs.ts";
+import type { AppEnv } from "./env.ts";
+import { jsonBody } from "./validate.ts";
+
+export const operator = new Hono<AppEnv>();
+operator.use(operatorOnly);
+
+document({
+  method: "post",
+  path: "/v1/operator/shops",
+  tag: "operator",
+  auth: "operator",
+  status: 201,
+  summary: "Create a shop; answers its secret key and signing secret, shown once",
+  body: CreateShopRequest,
+  response: CreatedShop,
+  errors: [400, 401, 403, 409, 415],
+});
+operator.post("/shops", jsonBody(CreateShopRequest), async (c) => {
+  const created = await c.var.services.createShop(c.var.body);
+  return c.json(created, 201);
+});

@@ -1,0 +1,45 @@
+import { createMiddleware } from "hono/factory";
+import type { z } from "zod/mini";
+import { ApiError } from "../operations/errors.ts";
+
+type Schema = z.ZodMiniType;
+
+/** Describes zod issues in one readable line: `subtotal: a decimal string such as 59.90; channel: ...`. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("; ");
+}
+
+/** Parses `value` with a contract schema or throws a 400 that says what is wrong. */
+export function parseOrThrow<S extends Schema>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError("invalid_request", describeIssues(parsed.error.issues));
+  return parsed.data as z.output<S>;
+}
+
+/** Middleware: the JSON body, checked against a contract schema, as `c.var.body`. */
+export function jsonBody<S extends Schema>(schema: S) {
+  return createMiddleware<{ Variables: { body: z.output<S> } }>(async (c, next) => {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError("unsupported_media_type", "send the body as application/json");
+    const text = await c.req.text();
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ApiError("invalid_json", "the body is not valid JSON");
+    }
+    c.set("body", parseOrThrow(schema, value));
+    await next();
+  });
+}
+
+/** Middleware: the query string, checked against a contract schema, as `c.var.query`. */
+export function queryOf<S extends Schema>(schema: S) {
+  return createMiddleware<{ Variables: { query: z.output<S> } }>(async (c, next) => {
+    c.set("query", parseOrThrow(schema, c.req.query()));
+    await next();
+  });
+}

@@ -1,0 +1,190 @@
+import type { OrderRequest, OrderResult, RefundResult } from "../../contract/index.ts";
+import { referralCode } from "../domain/codes.ts";
+import { earningRate, pointsFor, reversalFor } from "../domain/earning.ts";
+import { fromMinor, toMinor } from "../domain/money.ts";
+import { tierFor } from "../domain/progress.ts";
+import { fingerprint } from "../domain/secrets.ts";
+import type { Queries } from "../storage/driver.ts";
+import { codes, customers, ledger, replays } from "../storage/repository.ts";
+import { ApiError } from "./errors.ts";
+import { creditReferral } from "./referrals.ts";
+import type { Services, Shop } from "./services.ts";
+
+const DAY = 86_400_000;
+
+function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): number {
+  if (currency !== shop.currency) throw new ApiError("currency_mismatch", `this shop trades in ${shop.currency}, not ${currency}`);
+  const minor = toMinor(amount, currency);
+  if (minor === null) throw new ApiError("invalid_request", `${amount} has more decimals than ${currency} allows (${shop.currencyDigits})`);
+  return minor;
+}
+
+/** Points a customer has earned from purchases within the program's tier window. */
+export function tierPointsOf(q: Queries, shop: Shop, customerId: string, now: number) {
+  return ledger.tierPoints(q, shop.id, customerId, now - shop.program.tierWindowDays * DAY);
+}
+
+/**
+ * Records an order and awards its points, at the rate in force when it was placed (tier × campaign).
+ * Idempotent on the order id: a replay returns the first result; the same id with other content is a 409.
+ * Discount codes it reports are marked used; a referral is judged and credited in the same transaction.
+ */
+export async function placeOrder(services: Services, shop: Shop, order: OrderRequest): Promise<{ result: OrderResult; replayed: boolean }> {
+  const subtotalMinor = minorOrThrow(shop, order.subtotal, order.currency);
+  const placedAt = Date.parse(order.placedAt);
+  const now = services.now();
+  if (placedAt > now + DAY) throw new ApiError("invalid_request", "placedAt is more than a day in the future");
+  const hash = fingerprint({ ...order, discountCodes: order.discountCodes.map((code) => code.trim().toUpperCase()) });
+
+  return services.driver.transaction(async (tx) => {
+    const previous = await replays.order(tx, shop.id, order.id);
+    if (previous) {
+      if (previous.request_hash !== hash) throw new ApiError("conflict", `order "${order.id}" was already recorded with different content`);
+      return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
+    }
+    const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
+    const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt);
+    const tier = tierFor(shop.program.tiers, tierPoints);
+    const earns = shop.program.earning.channels.includes(order.channel);
+    const rate = earns
+      ? earningRate(shop.program, tier, new Date(placedAt))
+      : { pointsPerUnit: 0, multiplier: 1, tierId: tier?.id ?? null, campaignId: null };
+    const points = pointsFor(subtotalMinor, shop.currencyDigits, rate);
+
+    await tx.run(
+      `INSERT INTO orders (shop_id, id, customer_id, subtotal_minor, currency, channel, placed_at, points_earned, points_per_unit, multiplier, tier_id, campaign_id, request_hash, result, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
+      [
+        shop.id,
+        order.id,
+        customer.id,
+        subtotalMinor,
+        order.currency,
+        order.channel,
+        placedAt,
+        points,
+        rate.pointsPerUnit,
+        rate.multiplier,
+        rate.tierId,
+        rate.campaignId,
+        hash,
+        now,
+      ],
+    );
+    let balance = customer.balance;
+    if (points > 0)
+      balance = await ledger.append(tx, {
+        shopId: shop.id,
+        customerId: customer.id,
+        kind: "earn",
+        points,
+        causeType: "order",
+        causeId: order.id,
+        orderId: order.id,
+        at: now,
+      });
+
+    const discountCodes: OrderResult["discountCodes"] = [];
+    let welcomeReferrer: string | null = null;
+    for (const given of new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))) {
+      const code = await codes.get(tx, shop.id, given);
+      if (!code) discountCodes.push({ code: given, status: "unknown" });
+      else if (code.used_by_order) discountCodes.push({ code: given, status: "already_used" });
+      else if (code.expires_at < placedAt) discountCodes.push({ code: given, status: "expired" });
+      else {
+        await codes.markUsed(tx, shop.id, code.code, order.id, now);
+        discountCodes.push({ code: given, status: "applied" });
+        if (code.kind === "referral_welcome") welcomeReferrer = code.referrer_id;
+      }
+    }
+
+    const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now });
+    await tx.run("UPDATE customers SET orders_count = orders_count + 1 WHERE shop_id = ? AND id = ?", [shop.id, customer.id]);
+
+    const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
+    await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
+    return { result, replayed: false };
+  });
+}
+
+/**
+ * Reverses an order's points in proportion to the money refunded, from the points it actually
+ * earned. If the points were already spent the balance goes negative: the shopper's next
+ * earnings pay it back before anything can be redeemed again. Idempotent on the refund id.
+ */
+export async function refundOrder(
+  services: Services,
+  shop: Shop,
+  orderId: string,
+  refund: { id: string; amount: string },
+): Promise<{ result: RefundResult; replayed: boolean }> {
+  const amountMinor = minorOrThrow(shop, refund.amount);
+  if (amountMinor <= 0) throw new ApiError("invalid_request", "amount must be more than zero");
+  const hash = fingerprint({ orderId, ...refund });
+  const now = services.now();
+
+  return services.driver.transaction(async (tx) => {
+    const previous = await replays.refund(tx, shop.id, refund.id);
+    if (previous) {
+      if (previous.request_hash !== hash) throw new ApiError("conflict", `refund "${refund.id}" was already recorded with different content`);
+      return { result: JSON.parse(previous.result) as RefundResult, replayed: true };
+    }
+    const order = await tx.one<{
+      customer_id: string;
+      subtotal_minor: number;
+      points_earned: number;
+      refunded_minor: number;
+      points_reversed: number;
+    }>("SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE", [
+      shop.id,
+      orderId,
+    ]);
+    if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
+    const refundable = order.subtotal_minor - order.refunded_minor;
+    if (amountMinor > refundable)
+      throw new ApiError(
+        "refund_exceeds_order",
+        `only ${fromMinor(refundable, shop.currency)} ${shop.currency} of order "${orderId}" is left to refund`,
+      );
+    const reversed = reversalFor(
+      {
+        subtotalMinor: order.subtotal_minor,
+        pointsEarned: order.points_earned,
+        refundedMinor: order.refunded_minor,
+        pointsReversed: order.points_reversed,
+      },
+      amountMinor,
+    );
+    const customer = await customers.get(tx, shop.id, order.customer_id, true);
+    let balance = customer?.balance ?? 0;
+    if (reversed > 0)
+      balance = await ledger.append(tx, {
+        shopId: shop.id,
+        customerId: order.customer_id,
+        kind: "refund",
+        points: -reversed,
+        causeType: "refund",
+        causeId: refund.id,
+        orderId,
+        at: now,
+      });
+    await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
+      amountMinor,
+      reversed,
+      shop.id,
+      orderId,
+    ]);
+    const result: RefundResult = {
+      refundId: refund.id,
+      orderId,
+      pointsReversed: reversed,
+      refundedTotal: fromMinor(order.refunded_minor + amountMinor, shop.currency),
+      balance,
+    };
+    await tx.run(
+      "INSERT INTO refunds (shop_id, id, order_id, amount_minor, points_reversed, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      [shop.id, refund.id, orderId, amountMinor, reversed, hash, JSON.stringify(result), now],
+    );
+    return { result, replayed: false };
+  });
+}

@@ -1,0 +1,32 @@
+/** A value bound to or read from SQL: both adapters speak these four. */
+export type SqlValue = string | number | null | bigint;
+export type Row = Record<string, SqlValue>;
+
+/** The statements a repository runs. Written with `?` placeholders; adapters translate. */
+export interface Queries {
+  one<T extends Row = Row>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
+  all<T extends Row = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  run(sql: string, params?: SqlValue[]): Promise<{ changes: number }>;
+}
+
+/**
+ * One storage engine (SQLite or PostgreSQL) behind one async interface.
+ * `transaction` runs `work` atomically and retries it when the engine reports a conflict that a
+ * retry resolves (PostgreSQL serialization failures, unique races between processes).
+ * `SELECT ... FOR UPDATE` locks rows on PostgreSQL; SQLite serialises writers and ignores it.
+ */
+export interface Driver {
+  readonly dialect: "sqlite" | "postgres";
+  /** Reads outside a transaction see committed data only. */
+  readonly read: Queries;
+  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  migrate(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Thrown by adapters when an insert hits a unique constraint. */
+export class UniqueViolation extends Error {
+  constructor(readonly detail: string) {
+    super(`unique constraint: ${detail}`);
+  }
+}

@@ -1,0 +1,172 @@
+import type { Driver } from "./driver.ts";
+
+type Dialect = Driver["dialect"];
+
+/** Column types that differ between the engines; everything else is written once. */
+const types = {
+  sqlite: { identity: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL" },
+  postgres: { identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION" },
+};
+
+/** Versioned migrations, applied in order at start; a version is never edited once released. */
+export const migrations: { version: number; sql: (dialect: Dialect) => string }[] = [
+  {
+    version: 1,
+    sql: (dialect) => {
+      const { identity, real } = types[dialect];
+      return `
+CREATE TABLE shops (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  allowed_origins TEXT NOT NULL,
+  default_locale TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  secret_key_hash TEXT NOT NULL,
+  signing_secret TEXT NOT NULL,
+  program TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  config_version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX shops_secret_key ON shops (secret_key_hash);
+
+CREATE TABLE customers (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  email TEXT,
+  email_normalized TEXT,
+  name TEXT,
+  birthday TEXT,
+  marketing_consent BIGINT NOT NULL DEFAULT 0,
+  referral_code TEXT NOT NULL,
+  balance BIGINT NOT NULL DEFAULT 0,
+  orders_count BIGINT NOT NULL DEFAULT 0,
+  erased_at BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE UNIQUE INDEX customers_referral_code ON customers (shop_id, referral_code);
+CREATE INDEX customers_email ON customers (shop_id, email_normalized);
+
+CREATE TABLE ledger (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  cause_type TEXT NOT NULL,
+  cause_id TEXT NOT NULL,
+  order_id TEXT,
+  reward_id TEXT,
+  reason TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX ledger_customer ON ledger (shop_id, customer_id, id);
+CREATE UNIQUE INDEX ledger_cause ON ledger (shop_id, cause_type, cause_id, kind);
+
+CREATE TABLE orders (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  subtotal_minor BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  placed_at BIGINT NOT NULL,
+  points_earned BIGINT NOT NULL,
+  points_per_unit ${real} NOT NULL,
+  multiplier ${real} NOT NULL,
+  tier_id TEXT,
+  campaign_id TEXT,
+  refunded_minor BIGINT NOT NULL DEFAULT 0,
+  points_reversed BIGINT NOT NULL DEFAULT 0,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX orders_customer ON orders (shop_id, customer_id);
+
+CREATE TABLE refunds (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  amount_minor BIGINT NOT NULL,
+  points_reversed BIGINT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+
+CREATE TABLE adjustments (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+
+CREATE TABLE codes (
+  shop_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  customer_id TEXT,
+  reward_id TEXT,
+  referrer_id TEXT,
+  offer TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_by_order TEXT,
+  used_at BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, code)
+);
+CREATE INDEX codes_customer ON codes (shop_id, customer_id);
+
+CREATE TABLE idempotency (
+  shop_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  response TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, customer_id, key)
+);
+
+CREATE TABLE referral_visits (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  referrer_id TEXT NOT NULL,
+  welcome_code TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX referral_visits_referrer ON referral_visits (shop_id, referrer_id);
+
+CREATE TABLE referrals (
+  shop_id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  referrer_id TEXT NOT NULL,
+  friend_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT,
+  points BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, order_id)
+);
+CREATE INDEX referrals_referrer ON referrals (shop_id, referrer_id, created_at);
+CREATE INDEX referrals_friend ON referrals (shop_id, friend_id);
+`;
+    },
+  },
+];
+
+/** Splits a migration into statements (no statement here contains a semicolon of its own). */
+export function statements(sql: string): string[] {
+  return sql
+    .split(";")
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,245 @@
+import type { Queries } from "./driver.ts";
+
+/** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
+export interface ShopRow {
+  [column: string]: string | number | null;
+  id: string;
+  name: string;
+  allowed_origins: string;
+  default_locale: string;
+  currency: string;
+  secret_key_hash: string;
+  signing_secret: string;
+  program: string;
+  theme: string;
+  config_version: number;
+  created_at: number;
+}
+
+export interface CustomerRow {
+  [column: string]: string | number | null;
+  shop_id: string;
+  id: string;
+  email: string | null;
+  email_normalized: string | null;
+  name: string | null;
+  birthday: string | null;
+  marketing_consent: number;
+  referral_code: string;
+  balance: number;
+  orders_count: number;
+  erased_at: number | null;
+  created_at: number;
+}
+
+export interface EntryRow {
+  [column: string]: string | number | null;
+  id: number;
+  kind: string;
+  points: number;
+  cause_type: string;
+  cause_id: string;
+  order_id: string | null;
+  reward_id: string | null;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface OrderRow {
+  [column: string]: string | number | null;
+  shop_id: string;
+  id: string;
+  customer_id: string;
+  subtotal_minor: number;
+  currency: string;
+  channel: string;
+  placed_at: number;
+  points_earned: number;
+  refunded_minor: number;
+  points_reversed: number;
+  request_hash: string;
+  result: string;
+}
+
+export interface CodeRow {
+  [column: string]: string | number | null;
+  shop_id: string;
+  code: string;
+  kind: "reward" | "referral_welcome";
+  customer_id: string | null;
+  reward_id: string | null;
+  referrer_id: string | null;
+  offer: string;
+  expires_at: number;
+  used_by_order: string | null;
+  created_at: number;
+}
+
+export interface NewCode {
+  shop_id: string;
+  code: string;
+  kind: CodeRow["kind"];
+  customer_id: string | null;
+  reward_id: string | null;
+  referrer_id: string | null;
+  offer: string;
+  expires_at: number;
+  created_at: number;
+}
+
+/** A stored answer to a request that must be answered the same way when replayed. */
+export interface ReplayRow {
+  [column: string]: string | number | null;
+  request_hash: string;
+  result: string;
+}
+
+export interface NewEntry {
+  shopId: string;
+  customerId: string;
+  kind: "earn" | "redeem" | "refund" | "adjustment" | "referral" | "expiry";
+  points: number;
+  causeType: string;
+  causeId: string;
+  orderId?: string | null;
+  rewardId?: string | null;
+  reason?: string | null;
+  at: number;
+}
+
+export const ledger = {
+  /** Appends an entry and moves the customer's balance in the same transaction; returns the new balance. */
+  async append(tx: Queries, entry: NewEntry): Promise<number> {
+    await tx.run(
+      `INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        entry.shopId,
+        entry.customerId,
+        entry.kind,
+        entry.points,
+        entry.causeType,
+        entry.causeId,
+        entry.orderId ?? null,
+        entry.rewardId ?? null,
+        entry.reason ?? null,
+        entry.at,
+      ],
+    );
+    const row = await tx.one<{ balance: number }>("UPDATE customers SET balance = balance + ? WHERE shop_id = ? AND id = ? RETURNING balance", [
+      entry.points,
+      entry.shopId,
+      entry.customerId,
+    ]);
+    if (!row) throw new Error(`ledger.append: no customer ${entry.customerId}`);
+    return row.balance;
+  },
+
+  /** Newest first; `beforeId` pages towards older entries. */
+  page(q: Queries, shopId: string, customerId: string, limit: number, beforeId?: number): Promise<EntryRow[]> {
+    return beforeId === undefined
+      ? q.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? ORDER BY id DESC LIMIT ?", [shopId, customerId, limit])
+      : q.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?", [
+          shopId,
+          customerId,
+          beforeId,
+          limit,
+        ]);
+  },
+
+  /** Points that count for tiers: purchases earned (less refund reversals) since `since`. */
+  async tierPoints(q: Queries, shopId: string, customerId: string, since: number): Promise<number> {
+    const row = await q.one<{ total: number }>(
+      `SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) AS total FROM ledger
+       WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND created_at >= ?`,
+      [shopId, customerId, since],
+    );
+    return Number(row?.total ?? 0);
+  },
+};
+
+export const customers = {
+  get(q: Queries, shopId: string, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
+    return q.one<CustomerRow>(`SELECT * FROM customers WHERE shop_id = ? AND id = ?${forUpdate ? " FOR UPDATE" : ""}`, [shopId, id]);
+  },
+
+  byReferralCode(q: Queries, shopId: string, code: string): Promise<CustomerRow | undefined> {
+    return q.one<CustomerRow>("SELECT * FROM customers WHERE shop_id = ? AND referral_code = ? AND erased_at IS NULL", [shopId, code.toUpperCase()]);
+  },
+
+  /** Inserts the customer if new (a referral code is drawn, retried on the rare collision) and locks the row. */
+  async ensure(tx: Queries, shopId: string, id: string, at: number, newCode: () => string): Promise<CustomerRow> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const existing = await customers.get(tx, shopId, id, true);
+      if (existing) return existing;
+      const code = newCode();
+      const taken = await tx.one("SELECT 1 AS taken FROM customers WHERE shop_id = ? AND referral_code = ?", [shopId, code]);
+      if (taken) continue;
+      await tx.run("INSERT INTO customers (shop_id, id, referral_code, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING", [
+        shopId,
+        id,
+        code,
+        at,
+      ]);
+    }
+    throw new Error("customers.ensure: could not draw a free referral code");
+  },
+};
+
+export const replays = {
+  order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),
+  refund: (q: Queries, shopId: string, id: string) =>
+    q.one<ReplayRow & { order_id: string }>("SELECT request_hash, result, order_id FROM refunds WHERE shop_id = ? AND id = ?", [shopId, id]),
+  adjustment: (q: Queries, shopId: string, id: string) =>
+    q.one<ReplayRow>("SELECT request_hash, result FROM adjustments WHERE shop_id = ? AND id = ?", [shopId, id]),
+  redemption: (q: Queries, shopId: string, customerId: string, key: string) =>
+    q.one<ReplayRow>("SELECT request_hash, response AS result FROM idempotency WHERE shop_id = ? AND customer_id = ? AND key = ?", [
+      shopId,
+      customerId,
+      key,
+    ]),
+};
+
+export const codes = {
+  get: (q: Queries, shopId: string, code: string) =>
+    q.one<CodeRow>("SELECT * FROM codes WHERE shop_id = ? AND code = ?", [shopId, code.trim().toUpperCase()]),
+  async insert(tx: Queries, row: NewCode): Promise<void> {
+    await tx.run(
+      `INSERT INTO codes (shop_id, code, kind, customer_id, reward_id, referrer_id, offer, expires_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.shop_id, row.code, row.kind, row.customer_id, row.reward_id, row.referrer_id, row.offer, row.expires_at, row.created_at],
+    );
+  },
+  async markUsed(tx: Queries, shopId: string, code: string, orderId: string, at: number): Promise<boolean> {
+    const { changes } = await tx.run("UPDATE codes SET used_by_order = ?, used_at = ? WHERE shop_id = ? AND code = ? AND used_by_order IS NULL", [
+      orderId,
+      at,
+      shopId,
+      code,
+    ]);
+    return changes === 1;
+  },
+};
+
+export const referrals = {
+  creditedSince: async (q: Queries, shopId: string, referrerId: string, since: number) =>
+    Number(
+      (
+        await q.one<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited' AND created_at >= ?",
+          [shopId, referrerId, since],
+        )
+      )?.n ?? 0,
+    ),
+  /** Visits, credited friends and points earned by a referrer. */
+  async stats(q: Queries, shopId: string, referrerId: string) {
+    const row = await q.one<{ visits: number; friends: number; points: number }>(
+      `SELECT
+         (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
+         (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
+         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS points`,
+      [shopId, referrerId, shopId, referrerId, shopId, referrerId],
+    );
+    return { visits: Number(row?.visits ?? 0), friendsOrdered: Number(row?.friends ?? 0), pointsEarned: Number(row?.points ?? 0) };
+  },
+};

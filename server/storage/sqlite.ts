@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { type Driver, type Queries, type Row, type SqlValue, UniqueViolation } from "./driver.ts";
+import { migrations, statements } from "./migrations.ts";
+
+/** SQLite has no row locks: its single writer already serialises what `FOR UPDATE` protects. */
+const withoutLocks = (sql: string) => sql.replace(/\s+FOR UPDATE\s*$/i, "");
+
+function queriesOn(db: Database.Database): Queries {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(withoutLocks(sql));
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  const guard = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_PRIMARYKEY"))
+        return Promise.reject(new UniqueViolation(error.message));
+      if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE")
+        return Promise.reject(new UniqueViolation(error.message));
+      return Promise.reject(error);
+    }
+  };
+  return {
+    one: <T extends Row>(sql: string, params: SqlValue[] = []) => guard(() => prepare(sql).get(...params) as T | undefined),
+    all: <T extends Row>(sql: string, params: SqlValue[] = []) => guard(() => prepare(sql).all(...params) as T[]),
+    run: (sql: string, params: SqlValue[] = []) => guard(() => ({ changes: prepare(sql).run(...params).changes })),
+  };
+}
+
+/**
+ * The default engine: one file, WAL mode, `synchronous=FULL` so that an acknowledged write
+ * survives power loss. One connection writes (transactions queue in order); a second one reads.
+ */
+export function openSqlite(file: string): Driver {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const writer = new Database(file);
+  writer.pragma("journal_mode = WAL");
+  writer.pragma("synchronous = FULL");
+  writer.pragma("busy_timeout = 5000");
+  const writes = queriesOn(writer);
+  let reader: Database.Database | undefined;
+  let reads: Queries = writes;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const driver: Driver = {
+    dialect: "sqlite",
+    get read() {
+      return reads;
+    },
+    transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+      const run = async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writes);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async migrate() {
+      writer.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)");
+      const applied = new Set(writer.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
+      let count = 0;
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        writer.transaction(() => {
+          for (const statement of statements(migration.sql("sqlite"))) writer.exec(statement);
+          writer.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(migration.version, Date.now());
+        })();
+        count++;
+      }
+      if (file !== ":memory:" && !reader) {
+        reader = new Database(file, { readonly: true });
+        reads = queriesOn(reader);
+      }
+      return count;
+    },
+    async close() {
+      await queue;
+      reader?.close();
+      writer.close();
+    },
+  };
+  return driver;
+}

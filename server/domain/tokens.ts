@@ -13,13 +13,14 @@ const verifiers = new Map<string, Verify>();
 function verifierFor(secret: string): Verify {
   let verify = verifiers.get(secret);
   if (!verify) {
-    // fast-jwt checks the HMAC with node:crypto in constant time and caches verified tokens:
-    // a shopper's token is presented on every page view.
+    // fast-jwt checks the HMAC with node:crypto in constant time and caches verified signatures
+    // (a shopper's token is presented on every page view); the clock checks are ours, below.
     verify = createVerifier({
       key: secret,
       algorithms: ["HS256"],
       requiredClaims: ["sub", "shop", "iat", "exp"],
-      clockTolerance: CLOCK_SKEW_SECONDS * 1000,
+      ignoreExpiration: true,
+      ignoreNotBefore: true,
       cache: 10_000,
     });
     if (verifiers.size > 1000) verifiers.clear();
@@ -44,6 +45,7 @@ export function checkCustomerToken(token: string, shopId: string, secrets: strin
       if (typeof iat !== "number" || typeof exp !== "number") return { ok: false, reason: "iat and exp must be numbers" };
       if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return { ok: false, reason: "exp is more than 24 hours after iat" };
       if (iat > now / 1000 + CLOCK_SKEW_SECONDS) return { ok: false, reason: "iat is in the future" };
+      if (exp + CLOCK_SKEW_SECONDS <= now / 1000) return { ok: false, reason: "token expired" };
       return { ok: true, customerId: sub };
     } catch (error) {
       const code = (error as { code?: string }).code ?? "";

@@ -27,7 +27,8 @@ import { jsonBody, parseOrThrow } from "./validate.ts";
 
 /** Server-to-server routes for a shop's backend; the shop is the secret key's. */
 export const backend = new Hono<AppEnv>();
-backend.use(shopKey);
+// Guard only the routes below, so that an unknown path is a 404 and not a 401.
+for (const path of ["/customers/*", "/orders", "/orders/*", "/discount-codes/*", "/program", "/theme"]) backend.use(path, shopKey);
 
 const id = (value: string | undefined) => parseOrThrow(ExternalId, value);
 const replayHeader = (replayed: boolean) => (replayed ? { "Idempotent-Replayed": "true" } : undefined);

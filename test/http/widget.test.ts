@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { WidgetPayload } from "../../contract/index.ts";
+import { SHOP_ORIGIN, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
+
+let e: TestEndpoint;
+afterEach(async () => {
+  expect(await e.ledgerMismatches()).toEqual([]);
+  await e.close();
+});
+
+describe("GET /v1/shops/:shop/widget", () => {
+  it("answers guests with the program, theme and texts, cacheable by ETag", async () => {
+    e = await testEndpoint();
+    const guest = await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: SHOP_ORIGIN } });
+    expect(guest.status).toBe(200);
+    expect(WidgetPayload.safeParse(guest.json).success).toBe(true);
+    expect(guest.json.customer).toBeNull();
+    expect(guest.json.shop).toEqual({ id: "demo", name: "Demo", currency: "EUR", defaultLocale: "es" });
+    expect(guest.json.program.rewards.map((reward: { id: string }) => reward.id)).toEqual(["free-shipping", "five-off", "ten-percent"]);
+    expect(guest.json.program.summary.es).toMatch(/punto/);
+    expect(guest.json.theme.pointsName).toEqual({ one: "punto", other: "puntos" });
+    expect(guest.headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
+    const etag = guest.headers.get("etag");
+    expect(etag).toBeTruthy();
+    expect(guest.headers.get("cache-control")).toMatch(/public/);
+    const again = await e.call("GET", "/v1/shops/demo/widget", { headers: { "if-none-match": etag ?? "" } });
+    expect(again.status).toBe(304);
+  });
+
+  it("answers a member with balance, progress, tier and recent activity, token in the query (no preflight)", async () => {
+    e = await testEndpoint();
+    await e.order("ana", "180.00");
+    const member = await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}`);
+    expect(member.status).toBe(200);
+    expect(member.headers.get("cache-control")).toBe("private, no-store");
+    expect(WidgetPayload.safeParse(member.json).success).toBe(true);
+    expect(member.json.customer).toMatchObject({
+      balance: 180,
+      tier: { id: "bronze" },
+      tierPoints: 180,
+      nextTier: { id: "silver", missing: 320 },
+      nextReward: { rewardId: "free-shipping", cost: 300, missing: 120 },
+      redeemable: [],
+      activity: [{ kind: "earn", points: 180, orderId: "o-1" }],
+    });
+    expect(member.json.customer.referral.code).toMatch(/^[0-9A-Z]{8,9}$/);
+  });
+
+  it("makes a member of a token never seen before, with a referral code, and no personal data", async () => {
+    e = await testEndpoint();
+    const fresh = await e.call("GET", "/v1/shops/demo/widget", { headers: e.asCustomer("new-shopper") });
+    expect(fresh.json.customer).toMatchObject({ balance: 0, nextReward: { missing: 300 } });
+    expect(JSON.stringify(fresh.json)).not.toMatch(/new-shopper|@/);
+  });
+
+  it("shows only the member's tier rewards", async () => {
+    e = await testEndpoint();
+    await e.setProgram((program) => ({
+      ...program,
+      rewards: [
+        ...program.rewards,
+        { id: "silver-gift", kind: "free_product", product: "Mug", cost: 50, title: { es: "Taza" }, tiers: ["silver"], codeValidityDays: 10 },
+      ],
+    }));
+    await e.order("ana", "600.00");
+    const ids = (await e.call("GET", "/v1/shops/demo/widget", { headers: e.asCustomer("ana") })).json.program.rewards.map(
+      (r: { id: string }) => r.id,
+    );
+    expect(ids).toContain("silver-gift");
+    const guestIds = (await e.call("GET", "/v1/shops/demo/widget")).json.program.rewards.map((r: { id: string }) => r.id);
+    expect(guestIds).not.toContain("silver-gift");
+  });
+
+  it("says which campaign is active and when it ends, and which comes next", async () => {
+    const clock = { now: Date.parse("2026-07-07T13:40:00Z") };
+    e = await testEndpoint({ clock });
+    await e.setProgram((program) => ({
+      ...program,
+      campaigns: [{ id: "tuesday", kind: "weekly", name: { es: "Puntos dobles" }, multiplier: 2, days: [2], start: "15:00", end: "17:00" }],
+    }));
+    const during = await e.call("GET", "/v1/shops/demo/widget");
+    expect(during.json.program.campaigns.active).toMatchObject({ id: "tuesday", multiplier: 2, endsAt: "2026-07-07T15:00:00.000Z" });
+    expect(during.json.program.campaigns.next).toMatchObject({ startsAt: "2026-07-14T13:00:00.000Z" });
+    clock.now = Date.parse("2026-07-07T15:00:00Z");
+    const after = await e.call("GET", "/v1/shops/demo/widget");
+    expect(after.json.program.campaigns.active).toBeNull();
+    expect(after.json.now).toBe("2026-07-07T15:00:00.000Z");
+  });
+
+  it("refuses bad tokens, unknown shops and origins the shop has not allowed", async () => {
+    e = await testEndpoint();
+    const forged = await e.call("GET", "/v1/shops/demo/widget?token=abc.def.ghi");
+    expect(forged.status).toBe(401);
+    expect(forged.json.error.code).toBe("unauthorized");
+    expect((await e.call("GET", "/v1/shops/nope/widget")).status).toBe(404);
+    const stranger = await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://evil.example" } });
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("answers CORS preflights for the widget's writes from allowed origins", async () => {
+    e = await testEndpoint();
+    const preflight = await e.call("OPTIONS", "/v1/shops/demo/redemptions", {
+      headers: { origin: SHOP_ORIGIN, "access-control-request-method": "POST" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Idempotency-Key/);
+  });
+
+  it("rate-limits one client with 429 and Retry-After", async () => {
+    e = await testEndpoint({ rateLimit: true });
+    let last = { status: 200, headers: new Headers(), json: null as any };
+    for (let i = 0; i < 25 && last.status !== 429; i++)
+      last = await e.call("POST", "/v1/shops/demo/redemptions", {
+        headers: { ...e.asCustomer("ana"), "idempotency-key": `flood-${i}-key` },
+        body: { rewardId: "five-off" },
+      });
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last.json.error.code).toBe("rate_limited");
+  });
+});
+
+describe("GET /v1/shops/:shop/activity", () => {
+  it("pages through the ledger, newest first", async () => {
+    e = await testEndpoint();
+    for (let i = 0; i < 5; i++) await e.order("ana", `${i + 1}.00`);
+    const first = await e.call("GET", "/v1/shops/demo/activity?limit=2", { headers: e.asCustomer("ana") });
+    expect(first.json.entries.map((entry: { points: number }) => entry.points)).toEqual([5, 4]);
+    const second = await e.call("GET", `/v1/shops/demo/activity?limit=2&cursor=${first.json.nextCursor}`, { headers: e.asCustomer("ana") });
+    expect(second.json.entries.map((entry: { points: number }) => entry.points)).toEqual([3, 2]);
+    const last = await e.call("GET", `/v1/shops/demo/activity?limit=2&cursor=${second.json.nextCursor}`, { headers: e.asCustomer("ana") });
+    expect(last.json).toMatchObject({ entries: [{ points: 1 }], nextCursor: null });
+    expect((await e.call("GET", "/v1/shops/demo/activity?limit=500", { headers: e.asCustomer("ana") })).status).toBe(400);
+    expect((await e.call("GET", "/v1/shops/demo/activity")).status).toBe(401);
+  });
+});

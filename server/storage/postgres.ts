@@ -1,5 +1,98 @@
-import type { Driver } from "./driver.ts";
+import pg from "pg";
+import { type Driver, type Queries, type Row, type SqlValue, UniqueViolation } from "./driver.ts";
+import { migrations } from "./migrations.ts";
 
-export function openPostgres(_url: string): Driver {
-  throw new Error("PostgreSQL support is not built yet");
+// BIGINT columns (balances, timestamps, counts) come back as numbers, as they do from SQLite.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** `?` placeholders, written once for both engines, become `$1, $2, ...`. */
+const numbered = new Map<string, string>();
+function toPostgres(sql: string): string {
+  let text = numbered.get(sql);
+  if (!text) {
+    let index = 0;
+    text = sql.replace(/\?/g, () => `$${++index}`);
+    numbered.set(sql, text);
+  }
+  return text;
+}
+
+const RETRYABLE = new Set(["40001", "40P01", "23505"]);
+const MIGRATION_LOCK = 734_201;
+
+function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
+  const query = async (sql: string, params: SqlValue[] = []) => {
+    try {
+      return await client.query(toPostgres(sql), params);
+    } catch (error) {
+      if ((error as { code?: string }).code === "23505") throw Object.assign(new UniqueViolation((error as Error).message), { code: "23505" });
+      throw error;
+    }
+  };
+  return {
+    one: async <T extends Row>(sql: string, params?: SqlValue[]) => (await query(sql, params)).rows[0] as T | undefined,
+    all: async <T extends Row>(sql: string, params?: SqlValue[]) => (await query(sql, params)).rows as T[],
+    run: async (sql: string, params?: SqlValue[]) => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
+  };
+}
+
+/**
+ * PostgreSQL for many stateless endpoint processes. Transactions run at READ COMMITTED and lock the
+ * rows they change (`SELECT ... FOR UPDATE`); a transaction that loses a race (a unique key another
+ * process just inserted, a serialization failure, a deadlock) is rolled back and run again, and then
+ * finds the winner's row — which is how idempotency holds across processes.
+ */
+export function openPostgres(url: string, options: { poolSize?: number } = {}): Driver {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? Number(process.env.LOYALTY_PG_POOL ?? 10) });
+  const read = queriesOn(pool);
+  return {
+    dialect: "postgres",
+    read,
+    async transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await work(queriesOn(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          const code = (error as { code?: string }).code ?? "";
+          if (!RETRYABLE.has(code) || attempt >= 8) throw error;
+        } finally {
+          client.release();
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    },
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        // one process migrates while the others wait: safe when several start at once
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        const applied = new Set((await client.query("SELECT version FROM schema_migrations")).rows.map((row) => Number(row.version)));
+        let count = 0;
+        for (const migration of migrations) {
+          if (applied.has(migration.version)) continue;
+          await client.query("BEGIN");
+          await client.query(migration.sql("postgres"));
+          await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [migration.version, Date.now()]);
+          await client.query("COMMIT");
+          count++;
+        }
+        return count;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createApp } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
-import { openSqlite } from "../../server/storage/sqlite.ts";
+import { freshDriver } from "./database.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";
 
@@ -21,7 +21,8 @@ export interface TestEndpointOptions {
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
 export async function testEndpoint(options: TestEndpointOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), "loyalty-test-"));
-  const driver = options.driver ?? openSqlite(join(dir, "loyalty.sqlite"));
+  const fresh = options.driver ? { driver: options.driver, drop: async () => {} } : await freshDriver(dir);
+  const driver = fresh.driver;
   await driver.migrate();
   const clock = options.clock;
   const services = new Services(driver, { now: clock ? () => clock.now : Date.now });
@@ -90,6 +91,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
 
   const close = async () => {
     await driver.close();
+    await fresh.drop();
     rmSync(dir, { recursive: true, force: true });
   };
 

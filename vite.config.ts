@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from "vite";
+import { defineConfig, type Plugin, type UserConfig } from "vite";
 
 /** The endpoint, bundled for Node: `vite build --mode server`. Dependencies stay in node_modules. */
 const server: UserConfig = {
@@ -11,13 +11,29 @@ const server: UserConfig = {
   },
 };
 
-/** The script-tag bundle: one self-contained IIFE, `dist/widget/loyalty.js`. */
+/** Marks the contract's top-level schema definitions as pure, so that those the widget never parses drop out of its bundle. */
+const pureContractSchemas: Plugin = {
+  name: "pure-contract-schemas",
+  transform(code, id) {
+    if (/[\\/]contract[\\/][\w-]+\.ts$/.test(id)) return code.replace(/^((?:export )?const \w+ = )z\./gm, "$1/* @__PURE__ */ z.");
+  },
+};
+
+/**
+ * The script-tag bundle: one self-contained IIFE, `dist/widget/loyalty.js`.
+ * es2020 keeps `?.` and `??` as written (down-levelling them costs about 5% of the gzipped size);
+ * terser squeezes a little more than the default minifier.
+ */
 const widget: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  plugins: [pureContractSchemas],
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
-    target: "es2019",
+    target: "es2020",
     outDir: "dist/widget",
     emptyOutDir: true,
+    minify: "terser",
+    terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } },
     lib: { entry: "widget/main.ts", formats: ["iife"], name: "LoyaltyWidget", fileName: () => "loyalty.js" },
   },
 };

@@ -1,0 +1,38 @@
+import { render } from "preact";
+import { $view } from "./stores/view.ts";
+import css from "./theme/widget.css?inline";
+import { applyTokens } from "./theme/tokens.ts";
+import { App } from "./ui/app.tsx";
+
+/** A transformed or filtered body would trap `position: fixed`; the host then goes on <html>. */
+function hostParent() {
+  const body = document.body;
+  const style = getComputedStyle(body);
+  return style.transform !== "none" || style.filter !== "none" || style.perspective !== "none" ? document.documentElement : body;
+}
+
+/** Adds the one host element with its open shadow root and renders the view into it; returns the teardown. */
+export function mount() {
+  const host = document.createElement("div");
+  host.setAttribute("data-loyalty-host", "");
+  const shadow = host.attachShadow({ mode: "open" });
+  const base = new CSSStyleSheet();
+  const tokens = new CSSStyleSheet();
+  base.replaceSync(css);
+  shadow.adoptedStyleSheets = [base, tokens];
+  hostParent().appendChild(host);
+  let wasOpen = false;
+  const unsubscribe = $view.subscribe((view) => {
+    applyTokens(tokens, view.theme);
+    render(<App {...view} />, shadow);
+    // focus goes into the dialog when it opens and back to the launcher when it closes
+    const open = view.panel.open && view.payload !== null;
+    if (open !== wasOpen) shadow.querySelector<HTMLElement>(open ? "[part=panel]" : "[part=launcher]")?.focus();
+    wasOpen = open;
+  });
+  return () => {
+    unsubscribe();
+    render(null, shadow);
+    host.remove();
+  };
+}

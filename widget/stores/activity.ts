@@ -1,0 +1,25 @@
+import { atom } from "nanostores";
+import type { ActivityEntry } from "../../contract/widget.ts";
+import { type ApiError, fetchActivity } from "../api.ts";
+import { $setup } from "./setup.ts";
+
+/** Ledger pages loaded beyond the payload's recent entries. */
+export const $activity = atom<{ entries: ActivityEntry[]; cursor: string | null; loaded: boolean; busy: boolean; error?: ApiError }>({
+  entries: [],
+  cursor: null,
+  loaded: false,
+  busy: false,
+});
+
+export const resetActivity = () => $activity.set({ entries: [], cursor: null, loaded: false, busy: false });
+
+/** Loads the next page (the first call reloads from the newest entry). */
+export async function loadMoreActivity() {
+  const state = $activity.get();
+  if (state.busy) return;
+  $activity.set({ ...state, busy: true, error: undefined });
+  const result = await fetchActivity($setup.get(), state.loaded ? state.cursor : null);
+  if (!result.ok) return $activity.set({ ...state, busy: false, error: result.error });
+  const entries = state.loaded ? [...state.entries, ...result.data.entries] : result.data.entries;
+  $activity.set({ entries, cursor: result.data.nextCursor, loaded: true, busy: false });
+}

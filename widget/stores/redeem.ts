@@ -1,0 +1,46 @@
+import { atom } from "nanostores";
+import { type ApiError, redeemReward } from "../api.ts";
+import { emit } from "./events.ts";
+import { $payload, setBalance } from "./payload.ts";
+import { $setup } from "./setup.ts";
+
+export interface RedeemState {
+  rewardId: string;
+  step: "confirm" | "busy" | "done" | "failed";
+  /** One key per attempt: a retry of the same attempt reuses it, so it can never spend twice. */
+  key: string;
+  code?: string;
+  expiresAt?: string;
+  error?: ApiError;
+}
+
+/** The redemption in progress (at most one), or null. */
+export const $redeem = atom<RedeemState | null>(null);
+
+const newKey = () => `r-${crypto.randomUUID()}`;
+
+/** Asks to confirm redeeming a reward. */
+export const askRedeem = (rewardId: string) => $redeem.set({ rewardId, step: "confirm", key: newKey() });
+
+export const cancelRedeem = () => $redeem.set(null);
+
+/** Redeems the reward being confirmed (or retries the failed attempt with the same key). */
+export async function confirmRedeem() {
+  const state = $redeem.get();
+  if (!state || state.step === "busy" || state.step === "done") return;
+  $redeem.set({ ...state, step: "busy", error: undefined });
+  const result = await redeemReward($setup.get(), state.rewardId, state.key);
+  if ($redeem.get()?.key !== state.key) return;
+  if (!result.ok) {
+    $redeem.set({ ...state, step: "failed", error: result.error });
+    emit("error", result.error);
+    return;
+  }
+  const { code, expiresAt, balance, rewardId } = result.data;
+  $redeem.set({ ...state, step: "done", code, expiresAt });
+  setBalance(
+    balance,
+    $payload.get()?.program.rewards.find((reward) => reward.id === rewardId),
+  );
+  emit("redeemed", { rewardId, code, expiresAt });
+}

@@ -1,0 +1,40 @@
+import { atom, computed } from "nanostores";
+import type { ReferralWelcome } from "../../contract/widget.ts";
+import { recordReferralVisit } from "../api.ts";
+import { emit } from "./events.ts";
+import { $customer } from "./payload.ts";
+import { $setup } from "./setup.ts";
+
+/** The friend's welcome offer after arriving with `?ref=CODE`. */
+export const $welcome = atom<ReferralWelcome | null>(null);
+
+/** Which copy button last succeeded ("link", "code"), for its "Copied" feedback. */
+export const $copied = atom<string | null>(null);
+
+/** The member's referral link: the shop's home page with `?ref=CODE`. */
+export const $referralLink = computed([$customer, $setup], (customer, setup) =>
+  customer ? `${setup.origin}/?ref=${encodeURIComponent(customer.referral.code)}` : "",
+);
+
+/** Records the visit of a page opened with `?ref=CODE` (not the member's own link); true when there is an offer to show. */
+export async function welcomeFriend(search: string) {
+  const code = new URLSearchParams(search).get("ref");
+  if (!code || !/^[A-Za-z0-9-]{4,32}$/.test(code) || $customer.get()?.referral.code === code) return false;
+  const result = await recordReferralVisit($setup.get(), code);
+  if (result.ok) $welcome.set(result.data);
+  return result.ok;
+}
+
+/** Copies text to the clipboard; `what` names the button that asked. */
+export async function copy(text: string, what: string) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    return;
+  }
+  $copied.set(what);
+  if (what === "link") emit("referral-copied", { link: text });
+}
+
+/** Opens the system share sheet where there is one. */
+export const share = (text: string, url: string) => navigator.share?.({ text, url }).catch(() => {});

@@ -1,0 +1,41 @@
+import type { WidgetPayload } from "../../contract/widget.ts";
+import { closeOnEscape, closePanel, openPanel, type Section } from "../stores/panel.ts";
+import type { View } from "../stores/view.ts";
+import { Activity } from "./activity.tsx";
+import { Earn } from "./earn.tsx";
+import { Home } from "./home.tsx";
+import { Referral } from "./referral.tsx";
+import { Rewards } from "./rewards.tsx";
+
+export type PanelProps = View & { payload: WidgetPayload };
+
+const bodies = { home: Home, earn: Earn, rewards: Rewards, referral: Referral, activity: Activity };
+
+/** The dialog: title, close button, section tabs and the current section. */
+export function Panel(props: PanelProps) {
+  const { words, panel, payload } = props;
+  const member = payload.customer !== null;
+  const tabs: Section[] = member ? ["home", "earn", "rewards", "referral", "activity"] : ["home", "earn", "rewards"];
+  const section = tabs.includes(panel.section) ? panel.section : "home";
+  const Body = bodies[section];
+  return (
+    <div part="panel" class="panel" role="dialog" aria-labelledby="loyalty-title" tabIndex={-1} onKeyDown={closeOnEscape}>
+      <header>
+        <h2 id="loyalty-title">{words.programName}</h2>
+        <button part="close" type="button" class="icon" aria-label={words.t("close")} onClick={closePanel}>
+          ×
+        </button>
+      </header>
+      <nav aria-label={words.t("sections")}>
+        {tabs.map((tab) => (
+          <button key={tab} type="button" aria-current={tab === section ? "page" : undefined} onClick={() => openPanel(tab)}>
+            {words.t(tab)}
+          </button>
+        ))}
+      </nav>
+      <div class="body">
+        <Body {...props} />
+      </div>
+    </div>
+  );
+}

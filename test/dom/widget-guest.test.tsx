@@ -1,0 +1,44 @@
+// @vitest-environment-options {"url": "http://127.0.0.1:5999/", "settings": {"fetch": {"disableSameOriginPolicy": true}}}
+import { fireEvent } from "@testing-library/preact";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { bootWidget, destroyWidget, type Endpoint, pageOrigin, startEndpoint } from "./support.ts";
+
+let endpoint: Endpoint;
+
+beforeAll(async () => {
+  endpoint = await startEndpoint();
+  const { json: program } = await endpoint.backend("GET", "/v1/program");
+  await endpoint.backend("PUT", "/v1/program", { ...program, links: { join: "https://shop.example/join", signIn: "https://shop.example/login" } });
+});
+afterAll(() => endpoint?.stop());
+afterEach(destroyWidget);
+
+test("guest: the program, join and sign-in links, rewards without redeem buttons", async () => {
+  const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es" });
+  const launcher = screen.getByRole("button", { name: "Mis puntos" });
+  fireEvent.click(launcher);
+  expect(await screen.findByRole("dialog", { name: "Club de puntos" })).toBeTruthy();
+  expect(screen.getByRole("link", { name: "Únete" }).getAttribute("href")).toBe("https://shop.example/join");
+  expect(screen.getByRole("link", { name: "Inicia sesión" }).getAttribute("href")).toBe("https://shop.example/login");
+  expect(screen.queryByRole("button", { name: "Invita" })).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Premios" }));
+  expect(screen.getAllByText(/puntos$/).length).toBeGreaterThanOrEqual(3);
+  expect(screen.queryByRole("button", { name: "Canjear" })).toBeNull();
+});
+
+test("English, with plural forms: 1 point, 2 points", async () => {
+  await endpoint.backend("POST", "/v1/customers/one/adjustments", { id: "one-1", points: 1, reason: "hi" });
+  const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "en", customerToken: endpoint.token("one") });
+  fireEvent.click(screen.getByRole("button", { name: /My points/ }));
+  expect(await screen.findByText("1 point", { selector: "[part=balance] b" })).toBeTruthy();
+  expect(screen.getByText("299 points to go for your next reward")).toBeTruthy();
+});
+
+test("Escape closes the panel and Loyalty('open', section) opens at that section", async () => {
+  const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es" });
+  (window as unknown as { Loyalty: (name: string, section: string) => void }).Loyalty("open", "earn");
+  const dialog = await screen.findByRole("dialog");
+  expect(screen.getByText("1 punto por cada 1 € gastado")).toBeTruthy();
+  fireEvent.keyDown(dialog, { key: "Escape" });
+  expect(screen.queryByRole("dialog")).toBeNull();
+});

@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url": "http://127.0.0.1:5999/", "settings": {"fetch": {"disableSameOriginPolicy": true}}}
 import { fireEvent } from "@testing-library/preact";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { bootWidget, destroyWidget, type Endpoint, pageOrigin, startEndpoint } from "./support.ts";
+import { bootWidget, destroyWidget, type Endpoint, startEndpoint } from "./support.ts";
 
 let endpoint: Endpoint;
 

@@ -58,7 +58,7 @@ test("a logged-in shopper sees the balance on the launcher after exactly one end
   const { requests, launcher } = await open(shopPage({ endpoint: endpoint.url, token: endpoint.token("ana") }));
   await expect.poll(() => launcher.textContent()).toContain("450 puntos");
   await launcher.click();
-  await expect.poll(() => page.locator("[part=panel]").innerText()).toContain("Te faltan 50 puntos para tu próximo premio");
+  await expect.poll(() => page.locator("[part=panel]").textContent()).toContain("Te faltan 50 puntos para tu próximo premio");
   expect(requests).toEqual(["GET /loyalty.js", "GET /v1/shops/demo/widget"]);
   expect(await recorded("shift")).toEqual([0]);
   expect(await page.locator("[data-loyalty-host]").count()).toBe(1);
@@ -154,6 +154,6 @@ test("a friend arriving with ?ref=CODE sees the welcome offer and a code", async
   page = await context.newPage();
   await page.goto(`${host.origin}/?ref=${payload.customer.referral.code}`);
   await page.locator("[part=panel]").waitFor();
-  expect(await page.locator("[part=panel]").innerText()).toContain("Un amigo te regala 5");
+  expect(await page.locator("[part=panel]").textContent()).toContain("Un amigo te regala 5");
   expect(await page.locator("[part=reward-code]").textContent()).toMatch(/\S{6,}/);
 });

@@ -53,6 +53,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 /** Every window of every campaign that touches the eight days after `at` (and the one before). */
 function windowsAround(campaigns: Campaign[], at: Date, timeZone: string): Window[] {
   const windows: Window[] = [];
+  if (campaigns.length === 0) return windows;
   const today = wallClock(at, timeZone);
   for (const campaign of campaigns) {
     if (campaign.kind === "range") {

@@ -1,7 +1,13 @@
 /** Decimal places of a currency (EUR 2, JPY 0, KWD 3), from the platform's own tables. */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
+const digitsByCurrency = new Map<string, number>();
 
 /** "59.90" EUR → 5990 (minor units, an exact integer), or null when it has more decimals than the currency. */
 export function toMinor(amount: string, currency: string): number | null {

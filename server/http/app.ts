@@ -3,7 +3,6 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { ApiError } from "../operations/errors.ts";
 import type { Services } from "../operations/services.ts";
-import { clientIp } from "./auth.ts";
 import { backend } from "./backend.ts";
 import { openApiDocument } from "./docs.ts";
 import type { AppConfig, AppEnv } from "./env.ts";
@@ -23,19 +22,19 @@ export function createApp(services: Services, config: AppConfig) {
   app.use(async (c, next) => {
     c.set("services", services);
     c.set("config", config);
+    // set before the response exists: changing a finished response's headers would rebuild it as a stream
+    c.header("X-Content-Type-Options", "nosniff");
     const started = performance.now();
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
     // The path only: a boot request's ?token= must never reach a log.
     config.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   });
-  app.use(clientIp);
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody("payload_too_large", `request bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody("payload_too_large", `request bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
+  });
+  // GET needs no limit, and looking for its body would build a full Request on the boot path.
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS" ? next() : limitBody(c, next)));
 
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
   app.get("/loyalty.js", serveWidget);

@@ -1,4 +1,5 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { checkCustomerToken } from "../domain/tokens.ts";
 import { sameSecret } from "../domain/secrets.ts";
@@ -8,23 +9,18 @@ import type { AppEnv } from "./env.ts";
 const bearer = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined);
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export const clientIp = createMiddleware<AppEnv>(async (c, next) => {
-  let ip = "unknown";
-  if (c.var.config.trustProxy) ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || ip;
-  else {
-    try {
-      ip = getConnInfo(c).remote.address ?? ip;
-    } catch {
-      // no socket (requests made in-process)
-    }
+export function clientIpOf(c: Context<AppEnv>): string {
+  if (c.get("config").trustProxy) return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // no socket: a request made in-process
   }
-  c.set("clientIp", ip);
-  await next();
-});
+}
 
 /** Operator routes: `Authorization: Bearer <LOYALTY_OPERATOR_KEY>`; disabled when no key is configured. */
 export const operatorOnly = createMiddleware<AppEnv>(async (c, next) => {
-  const key = c.var.config.operatorKey;
+  const key = c.get("config").operatorKey;
   if (!key) throw new ApiError("forbidden", "the operator API is disabled: set LOYALTY_OPERATOR_KEY");
   const given = bearer(c.req.header("authorization"));
   if (!given || !sameSecret(given, key)) throw new ApiError("unauthorized", "send the operator key as Authorization: Bearer <key>");
@@ -35,7 +31,7 @@ export const operatorOnly = createMiddleware<AppEnv>(async (c, next) => {
 export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
   const given = bearer(c.req.header("authorization"));
   if (!given) throw new ApiError("unauthorized", "send the shop's secret key as Authorization: Bearer <secretKey>");
-  const shop = await c.var.services.shopBySecretKey(given);
+  const shop = await c.get("services").shopBySecretKey(given);
   if (!shop) throw new ApiError("unauthorized", "unknown secret key");
   c.set("shop", shop);
   await next();
@@ -48,12 +44,13 @@ export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
  */
 export function publicShop(options: { allowQueryToken: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const shop = await c.var.services.requireShop(c.req.param("shop") ?? "");
+    const shop = await c.get("services").requireShop(c.req.param("shop") ?? "");
     c.set("shop", shop);
     const origin = c.req.header("origin");
-    const self = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
-    if (origin && origin !== self) {
-      if (!shop.allowedOrigins.includes(origin)) throw new ApiError("forbidden", `origin ${origin} is not allowed for shop "${shop.id}"`);
+    if (origin) {
+      // the endpoint's own pages (the console's live preview) count as allowed
+      const allowed = shop.allowedOrigins.includes(origin) || origin === new URL(c.get("config").publicUrl ?? c.req.url).origin;
+      if (!allowed) throw new ApiError("forbidden", `origin ${origin} is not allowed for shop "${shop.id}"`);
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Expose-Headers", "ETag, Retry-After");
     }
@@ -67,7 +64,7 @@ export function publicShop(options: { allowQueryToken: boolean }) {
     const token = bearer(c.req.header("authorization")) ?? (options.allowQueryToken ? c.req.query("token") : undefined);
     c.set("customerId", null);
     if (token) {
-      const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.var.services.now());
+      const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.get("services").now());
       if (!check.ok) throw new ApiError("unauthorized", `customer token refused: ${check.reason}`);
       c.set("customerId", check.customerId);
     }

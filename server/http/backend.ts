@@ -46,7 +46,7 @@ document({
   errors: writeErrors,
 });
 backend.put("/customers/:customerId", jsonBody(CustomerUpsert), async (c) =>
-  c.json(await upsertCustomer(c.var.services, c.var.shop, id(c.req.param("customerId")), c.var.body)),
+  c.json(await upsertCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")), c.get("body"))),
 );
 
 document({
@@ -58,7 +58,7 @@ document({
   summary: "Balance, tier, progress and latest ledger entries",
   errors: [400, 401, 404],
 });
-backend.get("/customers/:customerId", async (c) => c.json(await customerDetails(c.var.services, c.var.shop, id(c.req.param("customerId")))));
+backend.get("/customers/:customerId", async (c) => c.json(await customerDetails(c.get("services"), c.get("shop"), id(c.req.param("customerId")))));
 
 document({
   method: "get",
@@ -69,7 +69,9 @@ document({
   summary: "Everything stored about a customer",
   errors: [400, 401, 404],
 });
-backend.get("/customers/:customerId/export", async (c) => c.json(await exportCustomer(c.var.services, c.var.shop, id(c.req.param("customerId")))));
+backend.get("/customers/:customerId/export", async (c) =>
+  c.json(await exportCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")))),
+);
 
 document({
   method: "delete",
@@ -80,7 +82,7 @@ document({
   summary: "Erase personal data; ledger rows stay, unlinked",
   errors: [400, 401, 404],
 });
-backend.delete("/customers/:customerId", async (c) => c.json(await eraseCustomer(c.var.services, c.var.shop, id(c.req.param("customerId")))));
+backend.delete("/customers/:customerId", async (c) => c.json(await eraseCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")))));
 
 document({
   method: "post",
@@ -94,7 +96,7 @@ document({
   errors: writeErrors,
 });
 backend.post("/customers/:customerId/adjustments", jsonBody(AdjustmentRequest), async (c) => {
-  const { result, replayed } = await adjustPoints(c.var.services, c.var.shop, id(c.req.param("customerId")), c.var.body);
+  const { result, replayed } = await adjustPoints(c.get("services"), c.get("shop"), id(c.req.param("customerId")), c.get("body"));
   return c.json(result, 201, replayHeader(replayed));
 });
 
@@ -110,7 +112,7 @@ document({
   errors: writeErrors,
 });
 backend.post("/orders", jsonBody(OrderRequest), async (c) => {
-  const { result, replayed } = await placeOrder(c.var.services, c.var.shop, c.var.body);
+  const { result, replayed } = await placeOrder(c.get("services"), c.get("shop"), c.get("body"));
   return c.json(result, 201, replayHeader(replayed));
 });
 
@@ -126,7 +128,7 @@ document({
   errors: [...writeErrors, 404],
 });
 backend.post("/orders/:orderId/refunds", jsonBody(RefundRequest), async (c) => {
-  const { result, replayed } = await refundOrder(c.var.services, c.var.shop, id(c.req.param("orderId")), c.var.body);
+  const { result, replayed } = await refundOrder(c.get("services"), c.get("shop"), id(c.req.param("orderId")), c.get("body"));
   return c.json(result, 201, replayHeader(replayed));
 });
 
@@ -139,10 +141,10 @@ document({
   summary: "Check a loyalty or referral code at checkout: what it gives and whether it is still usable",
   errors: [400, 401, 404],
 });
-backend.get("/discount-codes/:code", async (c) => c.json(await lookUpCode(c.var.services, c.var.shop, c.req.param("code"))));
+backend.get("/discount-codes/:code", async (c) => c.json(await lookUpCode(c.get("services"), c.get("shop"), c.req.param("code"))));
 
 document({ method: "get", path: "/v1/program", tag: "configuration", auth, response: Program, summary: "The loyalty program", errors: [401] });
-backend.get("/program", (c) => c.json(c.var.shop.program));
+backend.get("/program", (c) => c.json(c.get("shop").program));
 
 document({
   method: "put",
@@ -154,7 +156,7 @@ document({
   summary: "Replace the program; past ledger entries are never rewritten",
   errors: writeErrors,
 });
-backend.put("/program", jsonBody(Program), async (c) => c.json(await c.var.services.saveProgram(c.var.shop, c.var.body)));
+backend.put("/program", jsonBody(Program), async (c) => c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"))));
 
 document({
   method: "get",
@@ -165,7 +167,7 @@ document({
   summary: "The widget's theme and any contrast warnings",
   errors: [401],
 });
-backend.get("/theme", (c) => c.json({ theme: c.var.shop.theme, warnings: contrastWarnings(c.var.shop.theme) }));
+backend.get("/theme", (c) => c.json({ theme: c.get("shop").theme, warnings: contrastWarnings(c.get("shop").theme) }));
 
 document({
   method: "put",
@@ -177,4 +179,4 @@ document({
   summary: "Change theme tokens (a partial theme is merged); low contrast is accepted and flagged",
   errors: writeErrors,
 });
-backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.var.services.saveTheme(c.var.shop, c.var.body)));
+backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"))));

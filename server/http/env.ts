@@ -20,6 +20,5 @@ export type AppEnv = {
     config: AppConfig;
     shop: Shop;
     customerId: string | null;
-    clientIp: string;
   };
 };

@@ -17,6 +17,6 @@ export function onError(error: Error, c: Context<AppEnv>) {
     const code = status === 413 ? "payload_too_large" : status === 401 ? "unauthorized" : status === 404 ? "not_found" : "invalid_request";
     return c.json(errorBody(code, error.message || "bad request"), status);
   }
-  c.var.config?.log(`error ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+  c.get("config")?.log(`error ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
   return c.json(errorBody("internal_error", "something went wrong on our side; nothing was changed"), 500);
 }

@@ -20,6 +20,6 @@ document({
   errors: [400, 401, 403, 409, 415],
 });
 operator.post("/shops", jsonBody(CreateShopRequest), async (c) => {
-  const created = await c.var.services.createShop(c.var.body);
+  const created = await c.get("services").createShop(c.get("body"));
   return c.json(created, 201);
 });

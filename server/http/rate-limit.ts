@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../operations/errors.ts";
+import { clientIpOf } from "./auth.ts";
 import type { AppEnv } from "./env.ts";
 
 /**
@@ -27,11 +28,11 @@ const counters = new Counters();
 /** Limits a route per client IP and, once known, per customer (requests a minute). */
 export function rateLimit(bucket: string, limits: { perIp: number; perCustomer: number }) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!c.var.config.rateLimit) return next();
-    const now = c.var.services.now();
-    const checks: [string, number][] = [[`${bucket}:ip:${c.var.clientIp}`, limits.perIp]];
-    const customer = c.var.customerId;
-    if (customer) checks.push([`${bucket}:customer:${c.var.shop?.id}:${customer}`, limits.perCustomer]);
+    if (!c.get("config").rateLimit) return next();
+    const now = c.get("services").now();
+    const checks: [string, number][] = [[`${bucket}:ip:${clientIpOf(c)}`, limits.perIp]];
+    const customer = c.get("customerId");
+    if (customer) checks.push([`${bucket}:customer:${c.get("shop")?.id}:${customer}`, limits.perCustomer]);
     for (const [key, limit] of checks) {
       const { count, retryAfter } = counters.hit(key, now);
       if (count > limit) throw new ApiError("rate_limited", `too many requests; try again in ${retryAfter} s`);

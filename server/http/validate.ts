@@ -19,7 +19,7 @@ export function parseOrThrow<S extends Schema>(schema: S, value: unknown): z.out
   return parsed.data as z.output<S>;
 }
 
-/** Middleware: the JSON body, checked against a contract schema, as `c.var.body`. */
+/** Middleware: the JSON body, checked against a contract schema, as `c.get("body")`. */
 export function jsonBody<S extends Schema>(schema: S) {
   return createMiddleware<{ Variables: { body: z.output<S> } }>(async (c, next) => {
     const type = c.req.header("content-type") ?? "";
@@ -36,7 +36,7 @@ export function jsonBody<S extends Schema>(schema: S) {
   });
 }
 
-/** Middleware: the query string, checked against a contract schema, as `c.var.query`. */
+/** Middleware: the query string, checked against a contract schema, as `c.get("query")`. */
 export function queryOf<S extends Schema>(schema: S) {
   return createMiddleware<{ Variables: { query: z.output<S> } }>(async (c, next) => {
     c.set("query", parseOrThrow(schema, c.req.query()));

@@ -30,7 +30,7 @@ function load(file: string): Bundle {
 
 /** GET /loyalty.js: the widget, compressed, cached by browsers and CDNs for a day and revalidated by ETag. */
 export function serveWidget(c: Context<AppEnv>) {
-  const file = c.var.config.widgetFile;
+  const file = c.get("config").widgetFile;
   let value: Bundle;
   try {
     if (!file) throw new Error("no widget file configured");

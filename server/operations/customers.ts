@@ -38,11 +38,10 @@ export async function upsertCustomer(services: Services, shop: Shop, id: string,
     if (profile.birthday !== undefined) changes.push(["birthday", profile.birthday]);
     if (profile.marketingConsent !== undefined) changes.push(["marketing_consent", profile.marketingConsent ? 1 : 0]);
     if (changes.length)
-      await tx.run(`UPDATE customers SET ${changes.map(([column]) => `${column} = ?`).join(", ")} WHERE shop_id = ? AND id = ?`, [
-        ...changes.map(([, value]) => value),
-        shop.id,
-        id,
-      ]);
+      await tx.run(
+        `UPDATE customers SET ${changes.map(([column]) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`,
+        [...changes.map(([, value]) => value), shop.id, id],
+      );
   });
   return customerDetails(services, shop, id);
 }

@@ -2,7 +2,7 @@ import type { OrderRequest, OrderResult, ReferralWelcome } from "../../contract/
 import { discountCode } from "../domain/codes.ts";
 import { judgeReferral } from "../domain/referrals.ts";
 import type { Queries } from "../storage/driver.ts";
-import { codes, type CustomerRow, customers, ledger, referrals } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, referrals, touchCustomer } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -39,6 +39,7 @@ export async function recordReferralVisit(services: Services, shop: Shop, code: 
       welcome,
       now,
     ]);
+    await touchCustomer(tx, shop.id, referrer.id);
   });
   return { offer: offer.friendOffer, code: welcome, expiresAt: new Date(expiresAt).toISOString() };
 }
@@ -81,6 +82,7 @@ export async function creditReferral(
     [shop.id, order.id, referrerId, friend.id, verdict.credited ? "credited" : "blocked", verdict.credited ? null : verdict.reason, points, now],
   );
   if (!verdict.credited) return { status: "blocked", reason: verdict.reason };
+  await touchCustomer(tx, shop.id, referrerId);
   if (points > 0)
     await ledger.append(tx, { shopId: shop.id, customerId: referrerId, kind: "referral", points, causeType: "referral", causeId: order.id, at: now });
   return { status: "credited", referrerPoints: points };

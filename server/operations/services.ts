@@ -118,6 +118,9 @@ export class Services {
 
   /** Replaces the program. Past ledger entries are never rewritten: orders keep the rate they earned at. */
   async saveProgram(shop: Shop, program: Program): Promise<Program> {
+    const parsed = Program.safeParse(program);
+    if (!parsed.success)
+      throw new ApiError("invalid_request", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
     await this.driver.transaction((tx) =>
       tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]),
     );

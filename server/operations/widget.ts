@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CampaignWindow, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
@@ -8,9 +9,22 @@ import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
 const RECENT_ACTIVITY = 5;
+/** A cached customer view is redrawn at least this often, so that points ageing out of the tier window show. */
+const VIEW_TTL = 60_000;
+const MAX_CACHED_VIEWS = 50_000;
 
 type Program = WidgetPayload["program"];
-const views = new WeakMap<Shop, { view: Program; until: number }>();
+
+/** The serialised parts of a shop's payload, kept until its configuration changes or a campaign boundary passes. */
+interface ShopParts {
+  until: number;
+  program: Program;
+  /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
+  heads: Map<string, string>;
+  tail: string;
+  guestEtag: string;
+}
+const shopParts = new WeakMap<Shop, ShopParts>();
 
 const toWindow = (window: Window | null): CampaignWindow | null =>
   window && {
@@ -21,10 +35,9 @@ const toWindow = (window: Window | null): CampaignWindow | null =>
     endsAt: window.endsAt.toISOString(),
   };
 
-/** The program as a guest sees it, kept until the next campaign boundary (or a minute). */
-function programView(shop: Shop, now: number): Program {
-  const cached = views.get(shop);
-  if (cached && now < cached.until) return cached.view;
+function partsOf(shop: Shop, now: number): ShopParts {
+  const cached = shopParts.get(shop);
+  if (cached && now < cached.until) return cached;
   const { program } = shop;
   const active = activeCampaign(program.campaigns, new Date(now), program.timeZone);
   const next = nextCampaign(program.campaigns, new Date(now), program.timeZone);
@@ -39,9 +52,27 @@ function programView(shop: Shop, now: number): Program {
     links: program.links,
     summary: program.summary,
   };
-  const until = Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity);
-  views.set(shop, { view, until });
-  return view;
+  const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
+  const heads = new Map<string, string>();
+  for (const tier of [null, ...program.tiers]) {
+    const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
+    heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
+  }
+  const tail = `,"theme":${JSON.stringify(shop.theme)}`;
+  const guestEtag = `"${createHash("sha256")
+    .update(heads.get("") ?? "")
+    .update(tail)
+    .digest("base64url")
+    .slice(0, 27)}"`;
+  const parts = {
+    until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity),
+    program: view,
+    heads,
+    tail,
+    guestEtag,
+  };
+  shopParts.set(shop, parts);
+  return parts;
 }
 
 interface Snapshot extends CustomerRow {
@@ -51,7 +82,7 @@ interface Snapshot extends CustomerRow {
   referral_points: number;
 }
 
-/** Customer row, tier points and referral stats in one statement: the boot request's hot path. */
+/** Customer row, tier points and referral stats in one statement. */
 function snapshot(services: Services, shop: Shop, customerId: string, now: number) {
   const sameCustomer = [shop.id, customerId];
   return services.driver.read.one<Snapshot>(
@@ -66,29 +97,11 @@ function snapshot(services: Services, shop: Shop, customerId: string, now: numbe
   );
 }
 
-/** Everything the widget draws, in one response; the customer part only with a valid token. */
-export async function widgetPayload(services: Services, shop: Shop, customerId: string | null): Promise<WidgetPayload> {
-  const now = services.now();
-  const program = programView(shop, now);
-  const payload: WidgetPayload = {
-    shop: { id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale },
-    program,
-    theme: shop.theme,
-    customer: null,
-    now: new Date(now).toISOString(),
-  };
-  if (customerId === null) return payload;
-
-  let row = await snapshot(services, shop, customerId, now);
-  if (!row) {
-    // first sight of this member: give them a row and a referral code, once
-    await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
-    row = await snapshot(services, shop, customerId, now);
-    if (!row) throw new Error("customer vanished after insert");
-  }
+async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
+  const row = await snapshot(services, shop, customerId, now);
+  if (!row) throw new Error(`customer ${customerId} vanished`);
   const tierPoints = Number(row.tier_points);
   const tier = tierFor(shop.program.tiers, tierPoints);
-  const rewards = tier ? rewardsFor(shop.program.rewards, tier) : program.rewards;
   const next = nextTier(shop.program.tiers, tierPoints);
   const recent = await ledger.page(services.driver.read, shop.id, customerId, RECENT_ACTIVITY);
   const customer: WidgetCustomer = {
@@ -96,10 +109,57 @@ export async function widgetPayload(services: Services, shop: Shop, customerId: 
     tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
     tierPoints,
     nextTier: next && { id: next.tier.id, name: next.tier.name, missing: next.missing },
-    ...rewardProgress(rewards, row.balance),
+    ...rewardProgress(rewardsFor(shop.program.rewards, tier), row.balance),
     referral: { code: row.referral_code, visits: Number(row.visits), friendsOrdered: Number(row.friends), pointsEarned: Number(row.referral_points) },
     activity: recent.map(toActivity),
     marketingConsent: row.marketing_consent === 1,
   };
-  return { ...payload, program: { ...program, rewards }, customer };
+  return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
+}
+
+/**
+ * Rendered customer views, checked on every request against the customer's `version` (bumped in the
+ * same transaction as every change), so a cached view is never stale across processes.
+ */
+const views = new Map<string, { version: number; createdAt: number; shopVersion: number; at: number; json: string; tierId: string }>();
+
+/**
+ * Everything the widget draws, as JSON text: program, theme and, with a valid token, the customer.
+ * The boot request's hot path: one indexed lookup when the member's view has not changed.
+ */
+export async function widgetPayloadJson(services: Services, shop: Shop, customerId: string | null): Promise<{ json: string; etag?: string }> {
+  const now = services.now();
+  const parts = partsOf(shop, now);
+  const clock = `,"now":"${new Date(now).toISOString()}"}`;
+  if (customerId === null) return { json: `${parts.heads.get("")}${parts.tail},"customer":null${clock}`, etag: parts.guestEtag };
+
+  let current = await services.driver.read.one<{ version: number; created_at: number }>(
+    "SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?",
+    [shop.id, customerId],
+  );
+  if (!current) {
+    // first sight of this member: give them a row and a referral code, once
+    current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
+  }
+  const key = `${shop.id}\u0000${customerId}`;
+  let view = views.get(key);
+  if (
+    !view ||
+    view.version !== current.version ||
+    view.createdAt !== current.created_at ||
+    view.shopVersion !== shop.version ||
+    now - view.at > VIEW_TTL
+  ) {
+    const fresh = await customerView(services, shop, customerId, now);
+    view = { version: current.version, createdAt: current.created_at, shopVersion: shop.version, at: now, ...fresh };
+    views.delete(key);
+    if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
+    views.set(key, view);
+  }
+  return { json: `${parts.heads.get(view.tierId) ?? parts.heads.get("")}${parts.tail},"customer":${view.json}${clock}` };
+}
+
+/** The payload as an object (tests, tools). */
+export async function widgetPayload(services: Services, shop: Shop, customerId: string | null): Promise<WidgetPayload> {
+  return JSON.parse((await widgetPayloadJson(services, shop, customerId)).json) as WidgetPayload;
 }

@@ -4,8 +4,8 @@ type Dialect = Driver["dialect"];
 
 /** Column types that differ between the engines; everything else is written once. */
 const types = {
-  sqlite: { identity: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL" },
-  postgres: { identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION" },
+  sqlite: { identity: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL", keyed: " WITHOUT ROWID" },
+  postgres: { identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION", keyed: "" },
 };
 
 /** Versioned migrations, applied in order at start; a version is never edited once released. */
@@ -13,7 +13,8 @@ export const migrations: { version: number; sql: (dialect: Dialect) => string }[
   {
     version: 1,
     sql: (dialect) => {
-      const { identity, real } = types[dialect];
+      // keyed: tables looked up by their primary key alone are stored in it (one b-tree search in SQLite)
+      const { identity, real, keyed } = types[dialect];
       return `
 CREATE TABLE shops (
   id TEXT PRIMARY KEY,
@@ -41,10 +42,11 @@ CREATE TABLE customers (
   referral_code TEXT NOT NULL,
   balance BIGINT NOT NULL DEFAULT 0,
   orders_count BIGINT NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 0,
   erased_at BIGINT,
   created_at BIGINT NOT NULL,
   PRIMARY KEY (shop_id, id)
-);
+)${keyed};
 CREATE UNIQUE INDEX customers_referral_code ON customers (shop_id, referral_code);
 CREATE INDEX customers_email ON customers (shop_id, email_normalized);
 

@@ -28,6 +28,8 @@ export interface CustomerRow {
   referral_code: string;
   balance: number;
   orders_count: number;
+  /** Bumped by every write that changes what the widget shows of this customer. */
+  version: number;
   erased_at: number | null;
   created_at: number;
 }
@@ -126,11 +128,10 @@ export const ledger = {
         entry.at,
       ],
     );
-    const row = await tx.one<{ balance: number }>("UPDATE customers SET balance = balance + ? WHERE shop_id = ? AND id = ? RETURNING balance", [
-      entry.points,
-      entry.shopId,
-      entry.customerId,
-    ]);
+    const row = await tx.one<{ balance: number }>(
+      "UPDATE customers SET balance = balance + ?, version = version + 1 WHERE shop_id = ? AND id = ? RETURNING balance",
+      [entry.points, entry.shopId, entry.customerId],
+    );
     if (!row) throw new Error(`ledger.append: no customer ${entry.customerId}`);
     return row.balance;
   },
@@ -185,6 +186,11 @@ export const customers = {
     throw new Error("customers.ensure: could not draw a free referral code");
   },
 };
+
+/** Marks a customer's widget view as changed (profile, referral stats). */
+export async function touchCustomer(tx: Queries, shopId: string, id: string): Promise<void> {
+  await tx.run("UPDATE customers SET version = version + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
+}
 
 export const replays = {
   order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),

@@ -35,9 +35,21 @@ function queriesOn(db: Database.Database): Queries {
   };
 }
 
+interface Pending {
+  work: (tx: Queries) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_GROUP = 256;
+
 /**
  * The default engine: one file, WAL mode, `synchronous=FULL` so that an acknowledged write
- * survives power loss. One connection writes (transactions queue in order); a second one reads.
+ * survives power loss. One connection writes; a second one reads.
+ *
+ * Group commit: transactions that queue up while one is being written share the next commit. Each
+ * runs alone, in order, inside its own savepoint (its failure undoes only its own writes), and none
+ * is acknowledged before the commit that holds it has reached the disk.
  */
 export function openSqlite(file: string): Driver {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -48,7 +60,44 @@ export function openSqlite(file: string): Driver {
   const writes = queriesOn(writer);
   let reader: Database.Database | undefined;
   let reads: Queries = writes;
-  let queue: Promise<unknown> = Promise.resolve();
+  let pending: Pending[] = [];
+  let writing: Promise<void> | null = null;
+
+  async function writeGroup(): Promise<void> {
+    while (pending.length) {
+      // let every request that has arrived queue its transaction first: they share this commit
+      await new Promise((resolve) => setImmediate(resolve));
+      const group = pending.slice(0, MAX_GROUP);
+      pending = pending.slice(group.length);
+      const outcomes: { ok: boolean; value: unknown }[] = [];
+      writer.exec("BEGIN IMMEDIATE");
+      for (const item of group) {
+        writer.exec("SAVEPOINT work");
+        try {
+          const value = await item.work(writes);
+          writer.exec("RELEASE work");
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          writer.exec("ROLLBACK TO work");
+          writer.exec("RELEASE work");
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+      try {
+        writer.exec("COMMIT");
+      } catch (error) {
+        if (writer.inTransaction) writer.exec("ROLLBACK");
+        for (const item of group) item.reject(error);
+        continue;
+      }
+      group.forEach((item, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) item.resolve(outcome.value);
+        else item.reject(outcome?.value);
+      });
+    }
+    writing = null;
+  }
 
   const driver: Driver = {
     dialect: "sqlite",
@@ -56,20 +105,10 @@ export function openSqlite(file: string): Driver {
       return reads;
     },
     transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
-      const run = async () => {
-        writer.exec("BEGIN IMMEDIATE");
-        try {
-          const result = await work(writes);
-          writer.exec("COMMIT");
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec("ROLLBACK");
-          throw error;
-        }
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        writing ??= Promise.resolve().then(writeGroup);
+      });
     },
     async migrate() {
       writer.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -90,7 +129,7 @@ export function openSqlite(file: string): Driver {
       return count;
     },
     async close() {
-      await queue;
+      await writing;
       reader?.close();
       writer.close();
     },

@@ -1,4 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from "vite";
+import { contractSchemas } from "./widget/schema/generate.ts";
+import { schemaModule } from "./widget/schema/module.ts";
 
 /** The endpoint, bundled for Node: `vite build --mode server`. Dependencies stay in node_modules. */
 const server: UserConfig = {
@@ -19,6 +21,14 @@ const pureContractSchemas: Plugin = {
   },
 };
 
+/** The widget checks responses with compact data made from the contract's zod schemas here, at build time: zod stays out of the bundle. */
+const contractSchemaData: Plugin = {
+  name: "contract-schema-data",
+  load(id) {
+    if (/[\\/]widget[\\/]schema[\\/]contract\.ts$/.test(id)) return schemaModule(contractSchemas());
+  },
+};
+
 /**
  * The script-tag bundle: one self-contained IIFE, `dist/widget/loyalty.js`.
  * es2020 keeps `?.` and `??` as written (down-levelling them costs about 5% of the gzipped size);
@@ -26,7 +36,7 @@ const pureContractSchemas: Plugin = {
  */
 const widget: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  plugins: [pureContractSchemas],
+  plugins: [pureContractSchemas, contractSchemaData],
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     target: "es2020",

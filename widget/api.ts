@@ -1,19 +1,13 @@
-import { z } from "zod/mini";
-import { type ErrorCode, ErrorBody } from "../contract/common.ts";
-import { ActivityPage, Redemption, ReferralWelcome, WidgetPayload } from "../contract/widget.ts";
-
-// zod's object fast path probes `new Function`, which a strict CSP reports as a violation.
-z.config({ jitless: true });
+import type { ErrorCode } from "../contract/common.ts";
+import { matches } from "./schema/check.ts";
+import type { Schema } from "./schema/compact.ts";
+import { schemas } from "./schema/contract.ts";
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
 
 export interface Endpoint {
   api: string;
@@ -33,12 +27,9 @@ async function call<T>(schema: Schema<T>, url: string, init: RequestInit = {}, s
   } catch {
     return failure("network_error", "the loyalty endpoint could not be reached");
   }
-  if (response.ok) {
-    const parsed = schema.safeParse(body);
-    return parsed.success ? { ok: true, data: parsed.data } : failure("internal_error", "unexpected response from the loyalty endpoint");
-  }
-  const error = ErrorBody.safeParse(body);
-  return error.success ? { ok: false, error: error.data.error } : failure("internal_error", `HTTP ${response.status}`);
+  if (response.ok)
+    return matches(schema, body) ? { ok: true, data: body } : failure("internal_error", "unexpected response from the loyalty endpoint");
+  return matches(schemas.ErrorBody, body) ? { ok: false, error: body.error } : failure("internal_error", `HTTP ${response.status}`);
 }
 
 const base = (endpoint: Endpoint) => `${endpoint.api}/v1/shops/${encodeURIComponent(endpoint.shop)}/`;
@@ -51,13 +42,14 @@ const post = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 
 /** The boot request: no custom headers (the token travels as ?token=), so no CORS preflight. */
 export const fetchPayload = (endpoint: Endpoint, signal?: AbortSignal) =>
-  call(WidgetPayload, `${base(endpoint)}widget${endpoint.token ? `?token=${encodeURIComponent(endpoint.token)}` : ""}`, {}, signal);
+  call(schemas.WidgetPayload, `${base(endpoint)}widget${endpoint.token ? `?token=${encodeURIComponent(endpoint.token)}` : ""}`, {}, signal);
 
 /** Spends points for a reward; a retry with the same key answers the same code. */
 export const redeemReward = (endpoint: Endpoint, rewardId: string, idempotencyKey: string) =>
-  call(Redemption, `${base(endpoint)}redemptions`, post({ rewardId }, { ...auth(endpoint), "Idempotency-Key": idempotencyKey }));
+  call(schemas.Redemption, `${base(endpoint)}redemptions`, post({ rewardId }, { ...auth(endpoint), "Idempotency-Key": idempotencyKey }));
 
-export const recordReferralVisit = (endpoint: Endpoint, code: string) => call(ReferralWelcome, `${base(endpoint)}referral-visits`, post({ code }));
+export const recordReferralVisit = (endpoint: Endpoint, code: string) =>
+  call(schemas.ReferralWelcome, `${base(endpoint)}referral-visits`, post({ code }));
 
 export const fetchActivity = (endpoint: Endpoint, cursor: string | null) =>
-  call(ActivityPage, `${base(endpoint)}activity?limit=20${cursor ? `&cursor=${cursor}` : ""}`, { headers: auth(endpoint) });
+  call(schemas.ActivityPage, `${base(endpoint)}activity?limit=20${cursor ? `&cursor=${cursor}` : ""}`, { headers: auth(endpoint) });

@@ -23,10 +23,10 @@ export function mount() {
   hostParent().appendChild(host);
   let wasOpen = false;
   const unsubscribe = $view.subscribe((view) => {
-    applyTokens(tokens, view.theme);
-    render(<App {...view} />, shadow);
+    if (view) applyTokens(tokens, view.theme);
+    render(view && <App {...view} />, shadow);
     // focus goes into the dialog when it opens and back to the launcher when it closes
-    const open = view.panel.open && view.payload !== null;
+    const open = !!view?.panel.open;
     if (open !== wasOpen) shadow.querySelector<HTMLElement>(open ? "[part=panel]" : "[part=launcher]")?.focus();
     wasOpen = open;
   });

@@ -7,20 +7,23 @@ import { $redeem } from "./redeem.ts";
 import { $copied, $referralLink, $welcome } from "./referral.ts";
 import { $theme, $words } from "./theme.ts";
 
-/** Everything the UI renders, in one value: components get it as props and only render. */
+/** Everything the UI renders, in one value (null until the payload arrives): components get it as props and only render. */
 export const $view = computed(
   [$payload, $theme, $words, $panel, $redeem, $welcome, $copied, $activity, $now, $referralLink],
-  (payload, theme, words, panel, redeem, welcome, copied, activity, now, referralLink) => ({
-    payload,
-    theme,
-    words,
-    panel,
-    redeem,
-    welcome,
-    copied,
-    activity,
-    now,
-    referralLink,
-  }),
+  (payload, theme, words, panel, redeem, welcome, copied, activity, now, referralLink) =>
+    payload &&
+    theme &&
+    words && {
+      payload,
+      theme,
+      words,
+      panel,
+      redeem,
+      welcome,
+      copied,
+      activity,
+      now,
+      referralLink,
+    },
 );
-export type View = ReturnType<typeof $view.get>;
+export type View = NonNullable<ReturnType<typeof $view.get>>;

@@ -1,4 +1,3 @@
-import type { WidgetPayload } from "../../contract/widget.ts";
 import { closeOnEscape, closePanel, openPanel, type Section } from "../stores/panel.ts";
 import type { View } from "../stores/view.ts";
 import { Activity } from "./activity.tsx";
@@ -7,7 +6,7 @@ import { Home } from "./home.tsx";
 import { Referral } from "./referral.tsx";
 import { Rewards } from "./rewards.tsx";
 
-export type PanelProps = View & { payload: WidgetPayload };
+export type PanelProps = View;
 
 const bodies = { home: Home, earn: Earn, rewards: Rewards, referral: Referral, activity: Activity };
 

@@ -1,0 +1,67 @@
+/**
+ * A response schema as compact data a tiny checker walks (see check.ts), made at build time from the contract's JSON Schema:
+ * a one-letter string is a type (`s` string, `n` number, `i` integer, `b` boolean, `z` null, `u` anything), a longer string a pattern
+ * for a string, `["a", item]` an array, `["e", ...values]` one of these values, `["o", ...nodes]` any of these, `["r", key, value]` a
+ * record, and an object the properties (`"name?"` may be absent).
+ */
+export type Node = string | Node[] | { [key: string]: Node };
+
+declare const checks: unique symbol;
+/** Compact data that checks for a `T`. */
+export type Schema<T> = Node & { readonly [checks]?: T };
+
+type JsonSchema = { [keyword: string]: any };
+
+const types: Record<string, string> = { string: "s", number: "n", integer: "i", boolean: "b", null: "z" };
+/** Keywords the checker leaves to the server: bounds, lengths, formats and documentation. */
+const ignored = new Set([
+  "$schema",
+  "description",
+  "format",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+]);
+
+/** Strips a JSON Schema (as `z.toJSONSchema` writes it) to a compact `Node`; throws on anything the checker can't honour. */
+export function compact(schema: JsonSchema): Node {
+  const unknown = Object.keys(schema).filter(
+    (keyword) =>
+      !ignored.has(keyword) &&
+      !["type", "pattern", "properties", "required", "additionalProperties", "propertyNames", "items", "enum", "const", "anyOf", "oneOf"].includes(
+        keyword,
+      ),
+  );
+  if (unknown.length) throw new Error(`compact schema: unsupported keywords ${unknown.join(", ")}`);
+  const choices = schema.anyOf ?? schema.oneOf;
+  if (choices) return ["o", ...choices.map(compact)];
+  if ("const" in schema) return ["e", schema.const];
+  if (schema.enum) return ["e", ...schema.enum];
+  if (Array.isArray(schema.type)) return ["o", ...schema.type.map((type: string) => compact({ ...schema, type }))];
+  switch (schema.type) {
+    case undefined:
+      return "u";
+    case "string":
+      // a pattern derived from a format (date-time: about 400 characters) costs more bytes than it guards; the widget only reads dates
+      if (schema.format || schema.pattern === undefined) return "s";
+      if (schema.pattern.length < 2) throw new Error(`compact schema: pattern ${schema.pattern} is too short to tell from a type`);
+      return schema.pattern;
+    case "array":
+      return ["a", compact(schema.items ?? {})];
+    case "object": {
+      if (!schema.properties) return ["r", compact(schema.propertyNames ?? {}), compact(schema.additionalProperties ?? {})];
+      // extra properties are accepted, as zod's objects strip them: a newer endpoint may send more
+      const required = new Set<string>(schema.required ?? []);
+      const node: Node = {};
+      for (const [name, property] of Object.entries<JsonSchema>(schema.properties)) node[required.has(name) ? name : `${name}?`] = compact(property);
+      return node;
+    }
+  }
+  if (types[schema.type]) return types[schema.type]!;
+  throw new Error(`compact schema: unsupported type ${schema.type}`);
+}

@@ -1,0 +1,24 @@
+import { z } from "zod/mini";
+import { ErrorBody } from "../../contract/common.ts";
+import { Theme } from "../../contract/theme.ts";
+import { ActivityPage, Redemption, ReferralWelcome, WidgetPayload } from "../../contract/widget.ts";
+import { compact, type Node, type Schema } from "./compact.ts";
+
+const from = <T>(schema: z.ZodMiniType<T>): Schema<T> => compact(z.toJSONSchema(schema, { io: "output" }));
+
+/** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
+function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {
+  const node = from(schema);
+  if (typeof node !== "object" || Array.isArray(node)) throw new Error("compact schema: expected an object");
+  return node;
+}
+
+/** The compact form of every response the widget reads, and of the theme tokens `data-theme-*` may set. */
+export const contractSchemas = () => ({
+  WidgetPayload: from(WidgetPayload),
+  Redemption: from(Redemption),
+  ReferralWelcome: from(ReferralWelcome),
+  ActivityPage: from(ActivityPage),
+  ErrorBody: from(ErrorBody),
+  Theme: fromObject(Theme),
+});

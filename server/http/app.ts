@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { ApiError } from "../operations/errors.ts";
 import type { Services } from "../operations/services.ts";
@@ -14,8 +13,6 @@ import { serveWidget } from "./widget-file.ts";
 // Readable English messages for validation errors (zod/mini ships none by default).
 z.config(z.locales.en());
 
-export const MAX_BODY_BYTES = 64 * 1024;
-
 /** The endpoint as a Hono app: one sub-app per audience, one error handler, no listening socket. */
 export function createApp(services: Services, config: AppConfig) {
   const app = new Hono<AppEnv>();
@@ -29,12 +26,6 @@ export function createApp(services: Services, config: AppConfig) {
     // The path only: a boot request's ?token= must never reach a log.
     config.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   });
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody("payload_too_large", `request bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
-  });
-  // GET needs no limit, and looking for its body would build a full Request on the boot path.
-  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS" ? next() : limitBody(c, next)));
 
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
   app.get("/loyalty.js", serveWidget);

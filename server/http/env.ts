@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Services, Shop } from "../operations/services.ts";
 
 export interface AppConfig {
@@ -15,6 +16,8 @@ export interface AppConfig {
 }
 
 export type AppEnv = {
+  /** Set by @hono/node-server; absent for requests made in-process (`app.request`). */
+  Bindings: { incoming?: IncomingMessage };
   Variables: {
     services: Services;
     config: AppConfig;

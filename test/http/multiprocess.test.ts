@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { testPostgresUrl } from "../support/database.ts";
+
+const PROCESSES = 3;
+const OPERATOR_KEY = "multi-process-operator-key";
+
+// Several endpoint processes share one PostgreSQL: this needs the server (`.ci/run` provides it).
+describe.skipIf(!testPostgresUrl)("several endpoint processes on one PostgreSQL", () => {
+  const schema = `mp_${randomBytes(5).toString("hex")}`;
+  const children: ChildProcess[] = [];
+  const urls: string[] = [];
+  let secretKey = "";
+  let signingSecret = "";
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const url = new URL(testPostgresUrl as string);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    // all start at once: the migration lock must let exactly one of them migrate
+    for (let i = 0; i < PROCESSES; i++) {
+      const port = 19_100 + Math.floor(Math.random() * 800) + i;
+      const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATABASE_URL: url.toString(),
+          LOYALTY_OPERATOR_KEY: OPERATOR_KEY,
+          LOYALTY_RATE_LIMIT: "0",
+          LOYALTY_LOG: "0",
+          LOYALTY_PG_POOL: "6",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      children.push(child);
+      urls.push(`http://127.0.0.1:${port}`);
+    }
+    for (const base of urls) {
+      for (let attempt = 0; attempt < 150; attempt++) {
+        const ready = await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ready) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const created = await fetch(`${urls[0]}/v1/operator/shops`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ id: "multi", name: "Multi", allowedOrigins: [], defaultLocale: "es", currency: "EUR" }),
+    });
+    ({ secretKey, signingSecret } = (await created.json()) as { secretKey: string; signingSecret: string });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const child of children) child.kill("SIGTERM");
+    const admin = new pg.Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+
+  const post = (base: string, path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }).then(
+      async (r) => ({
+        status: r.status,
+        json: (await r.json()) as any,
+      }),
+    );
+
+  it("spends nothing twice and loses nothing under concurrent redemptions and replayed orders", async () => {
+    const asShop = { authorization: `Bearer ${secretKey}` };
+    const customers = ["ana", "bea", "carla", "dani"];
+    // each customer: 10 orders, each replayed on every process at once
+    const orders = customers.flatMap((customerId) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        id: `${customerId}-${i}`,
+        customerId,
+        subtotal: "100.00",
+        currency: "EUR",
+        channel: i % 2 ? "store" : "online",
+        placedAt: new Date().toISOString(),
+      })),
+    );
+    const placed = await Promise.all(orders.flatMap((order) => urls.map((base) => post(base, "/v1/orders", order, asShop))));
+    expect(placed.every((answer) => answer.status === 201)).toBe(true);
+    for (const order of orders) {
+      const answers = placed.filter((answer) => answer.json.orderId === order.id);
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.json))).size).toBe(1);
+    }
+
+    // 1,125 points each (5 orders at ×1, then silver tier ×1.25); a reward costs 300: 3 redemptions each at most
+    for (const customerId of customers) {
+      const before = await fetch(`${urls[2]}/v1/customers/${customerId}`, { headers: asShop }).then((r) => r.json() as Promise<{ balance: number }>);
+      expect(before.balance).toBe(1125);
+    }
+    const attempts = customers.flatMap((customerId) =>
+      Array.from({ length: 12 }, (_, i) => ({ customerId, key: `${customerId}-attempt-${i % 6}`, base: urls[i % urls.length] as string })),
+    );
+    const redemptions = await Promise.all(
+      attempts.map(({ customerId, key, base }) =>
+        post(
+          base,
+          "/v1/shops/multi/redemptions",
+          { rewardId: "free-shipping" },
+          {
+            authorization: `Bearer ${signCustomerToken({ signingSecret, shop: "multi", customerId })}`,
+            "idempotency-key": key,
+          },
+        ),
+      ),
+    );
+    for (const customerId of customers) {
+      const mine = redemptions.filter((_, i) => attempts[i]?.customerId === customerId);
+      const codes = new Set(mine.filter((answer) => answer.status === 201).map((answer) => answer.json.code));
+      expect(codes.size).toBe(3);
+      const details = await fetch(`${urls[1]}/v1/customers/${customerId}`, { headers: asShop }).then((r) => r.json() as Promise<{ balance: number }>);
+      expect(details.balance).toBe(1125 - 3 * 300);
+    }
+    expect(redemptions.every((answer) => answer.status === 201 || answer.json.error?.code === "insufficient_points")).toBe(true);
+
+    const check = new pg.Client({ connectionString: testPostgresUrl });
+    await check.connect();
+    await check.query(`SET search_path = ${schema}`);
+    const mismatches = await check.query(
+      `SELECT c.id FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
+       GROUP BY c.shop_id, c.id, c.balance HAVING c.balance <> COALESCE(SUM(l.points), 0)`,
+    );
+    const counts = await check.query("SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM codes) AS codes");
+    await check.end();
+    expect(mismatches.rows).toEqual([]);
+    expect(counts.rows[0]).toEqual({ orders: 40, codes: 12 });
+  });
+});

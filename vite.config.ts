@@ -37,7 +37,8 @@ const contractSchemaData: Plugin = {
 const widget: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
   plugins: [pureContractSchemas, contractSchemaData],
-  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  // classic `h(type, props, ...children)` calls are shorter than the automatic runtime's `jsx(type, { children: [...] })`
+  oxc: { jsx: { runtime: "classic", pragma: "h", pragmaFrag: "Fragment" }, jsxInject: `import { h, Fragment } from "preact"` },
   build: {
     target: "es2020",
     outDir: "dist/widget",

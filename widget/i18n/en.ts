@@ -1,65 +1,61 @@
-import type { Texts } from "./es.ts";
-
-/** English texts, same keys as Spanish. */
-export const en: Texts = {
-  home: "Home",
-  earn: "Earn",
-  rewards: "Rewards",
-  referral: "Invite",
-  activity: "Activity",
-  close: "Close",
-  sections: "Sections",
-  balance: "Your balance",
-  missing: "{p} to go for your next reward",
-  missingShort: "{p} to go",
-  ready: "You can redeem a reward now!",
-  toNext: "{p} to your next reward",
-  progress: "Progress to your next reward",
-  tier: "{t} tier",
-  nextTier: "{p} to go for {t} tier",
-  campaign: "{t}: {n} left",
-  perUnit: "{p} per {m} spent",
-  store: "In our physical stores too",
-  multiplier: "{n}x points",
-  referralEarn: "Invite a friend and earn {p}",
-  redeem: "Redeem",
-  confirm: "Redeem “{t}” for {p}?",
-  yes: "Confirm",
-  cancel: "Cancel",
-  busy: "Redeeming…",
-  code: "Your code",
-  copy: "Copy",
-  copied: "Copied",
-  expires: "Valid until {t}",
-  retry: "Try again",
-  insufficient_points: "You don't have enough points for this reward.",
-  reward_unavailable: "This reward is no longer available.",
-  network_error: "No connection. Nothing was lost: please try again.",
-  unauthorized: "Your session has expired. Please sign in again.",
-  failed: "Something went wrong. Please try again.",
-  link: "Your invite link",
-  share: "Share",
-  email: "Email",
-  shareText: "Join me at {t}: {n}",
-  friendGets: "Your friend gets {t}",
-  youGet: "You get {p} after their first order",
-  stats: "{n} visits · {t} friends ordered · {p}",
-  amount_off: "{m} off",
-  percent_off: "{n}% off",
-  free_shipping: "free shipping",
-  minimum: "{t} on orders from {m}",
-  welcome: "A friend gives you {t}",
-  more: "Show more",
-  empty: "No activity yet.",
-  earnEntry: "Purchase",
-  redeemEntry: "Reward redeemed",
-  refundEntry: "Refund",
-  adjustmentEntry: "Adjustment",
-  referralEntry: "Friend invited",
-  expiryEntry: "Points expired",
-  join: "Join",
-  signIn: "Sign in",
-  guest: "Join for free and earn points on every order.",
-  hours: "{n} h {t} min",
-  minutes: "{t} min",
-};
+/** English texts, one per line in the order of `textKeys` (keys.ts). */
+export const en = `Home
+Earn
+Rewards
+Invite
+Activity
+Close
+Sections
+Your balance
+{p} to go for your next reward
+{p} to go
+You can redeem a reward now!
+{p} to your next reward
+Progress to your next reward
+{t} tier
+{p} to go for {t} tier
+{t}: {n} left
+{p} per {m} spent
+In our physical stores too
+{n}x points
+Invite a friend and earn {p}
+Redeem
+Redeem “{t}” for {p}?
+Confirm
+Cancel
+Redeeming…
+Your code
+Copy
+Copied
+Valid until {t}
+Try again
+You don't have enough points for this reward.
+This reward is no longer available.
+No connection. Nothing was lost: please try again.
+Your session has expired. Please sign in again.
+Something went wrong. Please try again.
+Your invite link
+Share
+Email
+Join me at {t}: {n}
+Your friend gets {t}
+You get {p} after their first order
+{n} visits · {t} friends ordered · {p}
+{m} off
+{n}% off
+free shipping
+{t} on orders from {m}
+A friend gives you {t}
+Show more
+No activity yet.
+Purchase
+Reward redeemed
+Refund
+Adjustment
+Friend invited
+Points expired
+Join
+Sign in
+Join for free and earn points on every order.
+{n} h {t} min
+{t} min`;

@@ -1,64 +1,64 @@
-/** Spanish texts. `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money. */
-export const es = {
-  home: "Inicio",
-  earn: "Ganar",
-  rewards: "Premios",
-  referral: "Invita",
-  activity: "Historial",
-  close: "Cerrar",
-  sections: "Secciones",
-  balance: "Tu saldo",
-  missing: "Te faltan {p} para tu próximo premio",
-  missingShort: "Te faltan {p}",
-  ready: "¡Ya puedes canjear un premio!",
-  toNext: "{p} para tu próximo premio",
-  progress: "Progreso hacia tu próximo premio",
-  tier: "Nivel {t}",
-  nextTier: "Te faltan {p} para el nivel {t}",
-  campaign: "{t}: quedan {n}",
-  perUnit: "{p} por cada {m} gastado",
-  store: "También en nuestras tiendas físicas",
-  multiplier: "Puntos x{n}",
-  referralEarn: "Invita a un amigo y gana {p}",
-  redeem: "Canjear",
-  confirm: "¿Canjear «{t}» por {p}?",
-  yes: "Confirmar",
-  cancel: "Cancelar",
-  busy: "Canjeando…",
-  code: "Tu código",
-  copy: "Copiar",
-  copied: "Copiado",
-  expires: "Válido hasta el {t}",
-  retry: "Reintentar",
-  insufficient_points: "No tienes puntos suficientes para este premio.",
-  reward_unavailable: "Este premio ya no está disponible.",
-  network_error: "No hay conexión. No se ha perdido nada: inténtalo de nuevo.",
-  unauthorized: "Tu sesión ha caducado. Vuelve a iniciar sesión.",
-  failed: "Algo ha fallado. Inténtalo de nuevo.",
-  link: "Tu enlace para invitar",
-  share: "Compartir",
-  email: "Email",
-  shareText: "Te invito a {t}: {n}",
-  friendGets: "Tu amigo recibe {t}",
-  youGet: "Tú recibes {p} cuando haga su primer pedido",
-  stats: "{n} visitas · {t} amigos han comprado · {p}",
-  amount_off: "{m} de descuento",
-  percent_off: "{n} % de descuento",
-  free_shipping: "envío gratis",
-  minimum: "{t} en pedidos desde {m}",
-  welcome: "Un amigo te regala {t}",
-  more: "Ver más",
-  empty: "Aún no hay movimientos.",
-  earnEntry: "Compra",
-  redeemEntry: "Canje",
-  refundEntry: "Devolución",
-  adjustmentEntry: "Ajuste",
-  referralEntry: "Amigo invitado",
-  expiryEntry: "Puntos caducados",
-  join: "Únete",
-  signIn: "Inicia sesión",
-  guest: "Únete gratis y empieza a sumar puntos en cada compra.",
-  hours: "{n} h {t} min",
-  minutes: "{t} min",
-};
-export type Texts = typeof es;
+/**
+ * Spanish texts, one per line in the order of `textKeys` (keys.ts): a key per text would cost bytes twice.
+ * `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money.
+ */
+export const es = `Inicio
+Ganar
+Premios
+Invita
+Historial
+Cerrar
+Secciones
+Tu saldo
+Te faltan {p} para tu próximo premio
+Te faltan {p}
+¡Ya puedes canjear un premio!
+{p} para tu próximo premio
+Progreso hacia tu próximo premio
+Nivel {t}
+Te faltan {p} para el nivel {t}
+{t}: quedan {n}
+{p} por cada {m} gastado
+También en nuestras tiendas físicas
+Puntos x{n}
+Invita a un amigo y gana {p}
+Canjear
+¿Canjear «{t}» por {p}?
+Confirmar
+Cancelar
+Canjeando…
+Tu código
+Copiar
+Copiado
+Válido hasta el {t}
+Reintentar
+No tienes puntos suficientes para este premio.
+Este premio ya no está disponible.
+No hay conexión. No se ha perdido nada: inténtalo de nuevo.
+Tu sesión ha caducado. Vuelve a iniciar sesión.
+Algo ha fallado. Inténtalo de nuevo.
+Tu enlace para invitar
+Compartir
+Email
+Te invito a {t}: {n}
+Tu amigo recibe {t}
+Tú recibes {p} cuando haga su primer pedido
+{n} visitas · {t} amigos han comprado · {p}
+{m} de descuento
+{n} % de descuento
+envío gratis
+{t} en pedidos desde {m}
+Un amigo te regala {t}
+Ver más
+Aún no hay movimientos.
+Compra
+Canje
+Devolución
+Ajuste
+Amigo invitado
+Puntos caducados
+Únete
+Inicia sesión
+Únete gratis y empieza a sumar puntos en cada compra.
+{n} h {t} min
+{t} min`;

@@ -1,10 +1,17 @@
 import type { LocalizedText } from "../../contract/common.ts";
 import type { Theme } from "../../contract/theme.ts";
 import { en } from "./en.ts";
-import { es, type Texts } from "./es.ts";
+import { es } from "./es.ts";
+import { type TextKey, textKeys } from "./keys.ts";
 
 export type Locale = "es" | "en";
-export type TextKey = keyof Texts;
+export type { TextKey };
+
+/** A locale's texts by key. */
+export const textsOf = (locale: Locale): Record<string, string> => {
+  const lines = (locale === "en" ? en : es).split("\n");
+  return Object.fromEntries(textKeys.map((key, index) => [key, lines[index]!]));
+};
 export interface Vars {
   p?: number;
   n?: number | string;
@@ -27,7 +34,7 @@ export const localized = (text: LocalizedText, locale: Locale) => text[locale] ?
 /** Texts, plurals, numbers, money and dates for one locale and theme. */
 export function words(locale: Locale, theme: Theme, currency: string) {
   const override = theme.locales[locale];
-  const texts: Record<string, string> = { ...(locale === "en" ? en : es), ...override?.texts };
+  const texts: Record<string, string> = { ...textsOf(locale), ...override?.texts };
   const pointsName = override?.pointsName ?? theme.pointsName;
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale);

@@ -13,9 +13,9 @@ export function Activity({ payload, words, activity }: PanelProps) {
   if (!entries.length) return <p>{words.t("empty")}</p>;
   return (
     <>
-      <ul class="list">
+      <ul>
         {entries.map((entry) => (
-          <li key={entry.id} class="row">
+          <li key={entry.id} class="w">
             <span>
               {describe(entry, words)}
               <br />

@@ -5,7 +5,7 @@ export function Earn({ payload, words }: PanelProps) {
   const { program } = payload;
   const campaigns = [program.campaigns.active, program.campaigns.next].filter((campaign) => campaign !== null);
   return (
-    <ul class="list">
+    <ul>
       <li>{words.t("perUnit", { p: program.pointsPerUnit, m: 1 })}</li>
       {program.channels.includes("store") && <li>{words.t("store")}</li>}
       {program.referral && <li>{words.t("referralEarn", { p: program.referral.referrerPoints })}</li>}

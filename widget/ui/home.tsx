@@ -13,7 +13,7 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
   return (
     <>
       {welcome && (
-        <div class="card">
+        <div class="c">
           <p>{words.t("welcome", { t: describeOffer(welcome.offer, words) })}</p>
           <Code code={welcome.code} words={words} copied={copied === "code"} />
           <p>{words.t("expires", { t: words.date(welcome.expiresAt) })}</p>
@@ -21,7 +21,7 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
       )}
       {customer ? (
         <>
-          <p part="balance" class="balance">
+          <p part="balance">
             <small>{words.t("balance")}</small>
             <b>{words.points(customer.balance)}</b>
           </p>
@@ -32,7 +32,7 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
             </>
           ) : (
             customer.redeemable.length > 0 && (
-              <button type="button" class="link" onClick={() => openPanel("rewards")}>
+              <button type="button" class="k" onClick={() => openPanel("rewards")}>
                 {words.t("ready")}
               </button>
             )
@@ -52,9 +52,9 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
       ) : (
         <>
           <p>{words.t("guest")}</p>
-          <p class="row">
+          <p class="w">
             {program.links.join && (
-              <a class="button" href={program.links.join}>
+              <a class="b a" href={program.links.join}>
                 {words.t("join")}
               </a>
             )}
@@ -63,7 +63,7 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
         </>
       )}
       {campaign && now > 0 && Date.parse(campaign.endsAt) > now && (
-        <p class="card">
+        <p class="c">
           <b>{words.t("campaign", { t: words.text(campaign.name), n: timeLeft(campaign.endsAt, now, words) })}</b>
         </p>
       )}

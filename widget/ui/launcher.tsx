@@ -6,15 +6,7 @@ import { closeOnEscape, togglePanel } from "../stores/panel.ts";
 export function Launcher({ words, customer, open }: { words: Words; customer: WidgetCustomer | null; open: boolean }) {
   const next = customer?.nextReward;
   return (
-    <button
-      part="launcher"
-      class="launcher"
-      type="button"
-      aria-expanded={open}
-      aria-haspopup="dialog"
-      onClick={togglePanel}
-      onKeyDown={closeOnEscape}
-    >
+    <button type="button" part="launcher" class="l" aria-expanded={open} aria-haspopup="dialog" onClick={togglePanel} onKeyDown={closeOnEscape}>
       <span>{words.launcherLabel}</span>
       {customer && <b>{next && customer.redeemable.length === 0 ? words.t("toNext", { p: next.missing }) : words.points(customer.balance)}</b>}
     </button>

@@ -18,21 +18,21 @@ export function Panel(props: PanelProps) {
   const section = tabs.includes(panel.section) ? panel.section : "home";
   const Body = bodies[section];
   return (
-    <div part="panel" class="panel" role="dialog" aria-labelledby="loyalty-title" tabIndex={-1} onKeyDown={closeOnEscape}>
+    <div part="panel" class="p" role="dialog" aria-labelledby="loyalty-title" tabIndex={-1} onKeyDown={closeOnEscape}>
       <header>
         <h2 id="loyalty-title">{words.programName}</h2>
-        <button part="close" type="button" class="icon" aria-label={words.t("close")} onClick={closePanel}>
+        <button type="button" part="close" class="i" aria-label={words.t("close")} onClick={closePanel}>
           ×
         </button>
       </header>
       <nav aria-label={words.t("sections")}>
         {tabs.map((tab) => (
-          <button key={tab} type="button" aria-current={tab === section ? "page" : undefined} onClick={() => openPanel(tab)}>
+          <button type="button" key={tab} aria-current={tab === section ? "page" : undefined} onClick={() => openPanel(tab)}>
             {words.t(tab)}
           </button>
         ))}
       </nav>
-      <div class="body">
+      <div class="m">
         <Body {...props} />
       </div>
     </div>

@@ -11,7 +11,7 @@ const retryable = new Set(["network_error", "internal_error", "rate_limited", "c
 export function RedeemBox({ words, copied, reward, redeem }: PanelProps & { reward: Reward; redeem: RedeemState }) {
   if (redeem.step === "done" && redeem.code && redeem.expiresAt)
     return (
-      <div class="card">
+      <div class="c">
         <small>{words.t("code")}</small>
         <Code code={redeem.code} words={words} copied={copied === "code"} />
         <small>{words.t("expires", { t: words.date(redeem.expiresAt) })}</small>
@@ -19,7 +19,7 @@ export function RedeemBox({ words, copied, reward, redeem }: PanelProps & { rewa
     );
   const error = redeem.error;
   return (
-    <div class="card">
+    <div class="c">
       {error ? (
         <p part="error" role="alert">
           {words.t(errorKey(error.code))}
@@ -27,9 +27,9 @@ export function RedeemBox({ words, copied, reward, redeem }: PanelProps & { rewa
       ) : (
         <p>{words.t("confirm", { t: words.text(reward.title), p: reward.cost })}</p>
       )}
-      <p class="row">
+      <p class="w">
         {(!error || retryable.has(error.code)) && (
-          <button part="redeem" type="button" class="primary" disabled={redeem.step === "busy"} onClick={confirmRedeem}>
+          <button type="button" part="redeem" class="a" disabled={redeem.step === "busy"} onClick={confirmRedeem}>
             {redeem.step === "busy" ? words.t("busy") : error ? words.t("retry") : words.t("yes")}
           </button>
         )}

@@ -14,8 +14,8 @@ export function Referral({ payload, words, referralLink, copied }: PanelProps) {
         <small>{words.t("link")}</small>
         <input part="referral-link" readOnly value={referralLink} onFocus={(event) => event.currentTarget.select()} />
       </label>
-      <p class="row">
-        <button part="referral-copy" type="button" class="primary" onClick={() => copy(referralLink, "link")}>
+      <p class="w">
+        <button type="button" part="referral-copy" class="a" onClick={() => copy(referralLink, "link")}>
           {copied === "link" ? words.t("copied") : words.t("copy")}
         </button>
         {"share" in navigator ? (

@@ -8,10 +8,10 @@ export function Rewards(props: PanelProps) {
   const { payload, words, redeem } = props;
   const customer = payload.customer;
   return (
-    <ul class="list">
+    <ul>
       {payload.program.rewards.map((reward) => (
         <li key={reward.id} part="reward">
-          <p class="row">
+          <p class="w">
             <b>{words.text(reward.title)}</b>
             <span>{words.points(reward.cost)}</span>
           </p>
@@ -21,7 +21,7 @@ export function Rewards(props: PanelProps) {
           ) : (
             customer &&
             (reward.cost <= customer.balance ? (
-              <button part="redeem" type="button" disabled={redeem?.step === "busy"} onClick={() => askRedeem(reward.id)}>
+              <button type="button" part="redeem" disabled={redeem?.step === "busy"} onClick={() => askRedeem(reward.id)}>
                 {words.t("redeem")}
               </button>
             ) : (

@@ -1,0 +1,47 @@
+import type { z } from "zod/mini";
+import { CustomerDetails, DiscountCodeInfo, OrderResult, RefundResult, type CustomerUpsert, type OrderRequest } from "../contract/index.ts";
+
+/** A call's outcome: the parsed response, or the endpoint's error (or `unreachable`). */
+export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error: { code: string; message: string } };
+
+/**
+ * The demo shop's server-to-server client for the loyalty endpoint. It holds the shop's secret key,
+ * which never leaves this process; every response is checked against the contract's schema.
+ */
+export function loyaltyClient(options: { endpoint: string; secretKey: string }) {
+  async function call<T>(schema: z.ZodMiniType<T>, method: string, path: string, body?: unknown): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetch(`${options.endpoint}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${options.secretKey}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      return { ok: false, status: 0, error: { code: "unreachable", message: error instanceof Error ? error.message : String(error) } };
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      return {
+        ok: false,
+        status: response.status,
+        error: { code: String(error?.code ?? "http_error"), message: String(error?.message ?? response.statusText) },
+      };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return { ok: false, status: response.status, error: { code: "bad_response", message: parsed.error.message } };
+    return { ok: true, data: parsed.data };
+  }
+  const path = encodeURIComponent;
+  return {
+    reportOrder: (order: OrderRequest) => call(OrderResult, "POST", "/v1/orders", order),
+    refund: (orderId: string, refund: { id: string; amount: string }) => call(RefundResult, "POST", `/v1/orders/${path(orderId)}/refunds`, refund),
+    customer: (id: string) => call(CustomerDetails, "GET", `/v1/customers/${path(id)}`),
+    saveCustomer: (id: string, details: CustomerUpsert) => call(CustomerDetails, "PUT", `/v1/customers/${path(id)}`, details),
+    lookUpCode: (code: string) => call(DiscountCodeInfo, "GET", `/v1/discount-codes/${path(code.trim().toUpperCase())}`),
+  };
+}
+
+export type LoyaltyClient = ReturnType<typeof loyaltyClient>;

@@ -6,6 +6,8 @@ import type { PageFrame } from "./layout.ts";
 
 const art = (product: Product, frame: PageFrame) => raw(productArt(product.art, frame.t("productArt", { name: product.name[frame.locale] })));
 
+const heroProducts = products.filter((product) => ["olivo-maceta", "taza-terracota", "vela-higuera"].includes(product.slug));
+
 /** The home page: a banner and the product grid. */
 export function homePage(frame: PageFrame) {
   const { t, locale } = frame;
@@ -15,6 +17,7 @@ export function homePage(frame: PageFrame) {
     <p>${t("heroText")}</p>
     <a class="button" href="#productos">${t("heroCta")}</a>
   </div>
+  <div class="hero-art" aria-hidden="true">${heroProducts.map((product) => art(product, frame))}</div>
 </section>
 <h2 id="productos">${t("productsTitle")}</h2>
 <ul class="product-grid">

@@ -24,7 +24,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: `${screenshots}/demo-${name}.png` });
+const shot = (name: string) => page.screenshot({ path: `${screenshots}/demo-${name}.png`, animations: "disabled" });
 const visit = (path: string) => page.goto(`${demo.shop}${path}`);
 /** An element's text with no-break spaces (as Intl formats money) made plain. */
 const text = async (selector: string) => (await page.locator(selector).first().textContent())?.replace(/\u00a0/g, " ");

@@ -25,10 +25,9 @@ async function call<T>(schema: Schema<T>, url: string, init: RequestInit = {}, s
     response = await fetch(url, { ...init, credentials: "omit", signal });
     body = await response.json();
   } catch {
-    return failure("network_error", "the loyalty endpoint could not be reached");
+    return failure("network_error", "endpoint unreachable");
   }
-  if (response.ok)
-    return matches(schema, body) ? { ok: true, data: body } : failure("internal_error", "unexpected response from the loyalty endpoint");
+  if (response.ok) return matches(schema, body) ? { ok: true, data: body } : failure("internal_error", "unexpected response");
   return matches(schemas.ErrorBody, body) ? { ok: false, error: body.error } : failure("internal_error", `HTTP ${response.status}`);
 }
 

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { $view } from "./stores/view.ts";
+import { currentView, viewStores } from "./stores/view.ts";
 import css from "./theme/widget.css?inline";
 import { applyTokens } from "./theme/tokens.ts";
 import { App } from "./ui/app.tsx";
@@ -22,16 +22,19 @@ export function mount() {
   shadow.adoptedStyleSheets = [base, tokens];
   hostParent().appendChild(host);
   let wasOpen = false;
-  const unsubscribe = $view.subscribe((view) => {
+  const draw = () => {
+    const view = currentView();
     if (view) applyTokens(tokens, view.theme);
     render(view && <App {...view} />, shadow);
     // focus goes into the dialog when it opens and back to the launcher when it closes
     const open = !!view?.panel.open;
     if (open !== wasOpen) shadow.querySelector<HTMLElement>(open ? "[part=panel]" : "[part=launcher]")?.focus();
     wasOpen = open;
-  });
+  };
+  const unlisten = viewStores.map((store) => store.listen(draw));
+  draw();
   return () => {
-    unsubscribe();
+    for (const stop of unlisten) stop();
     render(null, shadow);
     host.remove();
   };

@@ -4,14 +4,17 @@ import { type ApiError, fetchActivity } from "../api.ts";
 import { $setup } from "./setup.ts";
 
 /** Ledger pages loaded beyond the payload's recent entries. */
-export const $activity = atom<{ entries: ActivityEntry[]; cursor: string | null; loaded: boolean; busy: boolean; error?: ApiError }>({
-  entries: [],
-  cursor: null,
-  loaded: false,
-  busy: false,
-});
+interface ActivityState {
+  entries: ActivityEntry[];
+  cursor: string | null;
+  loaded: boolean;
+  busy: boolean;
+  error?: ApiError;
+}
+const notLoaded = (): ActivityState => ({ entries: [], cursor: null, loaded: false, busy: false });
+export const $activity = atom(notLoaded());
 
-export const resetActivity = () => $activity.set({ entries: [], cursor: null, loaded: false, busy: false });
+export const resetActivity = () => $activity.set(notLoaded());
 
 /** Loads the next page (the first call reloads from the newest entry). */
 export async function loadMoreActivity() {

@@ -1,4 +1,4 @@
-import { atom, computed } from "nanostores";
+import { atom } from "nanostores";
 import type { WidgetPayload } from "../../contract/widget.ts";
 import { fetchPayload } from "../api.ts";
 import { emit } from "./events.ts";
@@ -8,9 +8,6 @@ import { $setup } from "./setup.ts";
 export const $payload = atom<WidgetPayload | null>(null);
 /** Server clock minus local clock, so countdowns follow the server. */
 export const $clockOffset = atom(0);
-
-export const $program = computed($payload, (payload) => payload?.program ?? null);
-export const $customer = computed($payload, (payload) => payload?.customer ?? null);
 
 let controller: AbortController | undefined;
 

@@ -1,10 +1,8 @@
-import { computed } from "nanostores";
 import type { Theme } from "../../contract/theme.ts";
 import { matches } from "../schema/check.ts";
 import { schemas } from "../schema/contract.ts";
-import { $payload } from "./payload.ts";
-import { pickLocale, words } from "../i18n/index.ts";
-import { $setup } from "./setup.ts";
+import type { WidgetPayload } from "../../contract/widget.ts";
+import type { Setup } from "./setup.ts";
 
 /** `data-theme-*` attributes that pass the contract's token checks (e.g. `data-theme-accent="#0a7"`). */
 export function themeOverrides(dataset: DOMStringMap): Record<string, string> {
@@ -16,17 +14,8 @@ export function themeOverrides(dataset: DOMStringMap): Record<string, string> {
   return overrides;
 }
 
-/** The marketer's saved theme with the page's overrides on top; null until the payload arrives. */
-export const $theme = computed([$payload, $setup], (payload, setup): Theme | null => {
-  if (!payload) return null;
+/** The marketer's saved theme with the page's overrides on top. */
+export function themeOf(payload: WidgetPayload, setup: Setup): Theme {
   const merged = { ...payload.theme, ...setup.theme };
   return matches(schemas.Theme, merged) ? merged : payload.theme;
-});
-
-export const $locale = computed([$setup, $payload], (setup, payload) => pickLocale([...setup.locales, payload?.shop.defaultLocale]));
-
-/** Texts and formats for the shopper's language and the theme's words; null until the payload arrives. */
-export const $words = computed(
-  [$locale, $theme, $payload],
-  (locale, theme, payload) => theme && payload && words(locale, theme, payload.shop.currency),
-);
+}

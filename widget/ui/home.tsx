@@ -10,6 +10,7 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
   const next = customer?.nextReward;
   const nextTier = customer?.nextTier;
   const tierTarget = nextTier && program.tiers.find((tier) => tier.id === nextTier.id);
+  const toNextTier = nextTier ? words.t("nextTier", { p: nextTier.missing, t: words.text(nextTier.name) }) : "";
   return (
     <>
       {welcome && (
@@ -40,12 +41,8 @@ export function Home({ payload, words, now, welcome, copied }: PanelProps) {
           {customer.tier && <p>{words.t("tier", { t: words.text(customer.tier.name) })}</p>}
           {tierTarget && (
             <>
-              <progress
-                value={customer.tierPoints}
-                max={tierTarget.threshold}
-                aria-label={words.t("nextTier", { p: nextTier.missing, t: words.text(nextTier.name) })}
-              />
-              <p>{words.t("nextTier", { p: nextTier.missing, t: words.text(nextTier.name) })}</p>
+              <progress value={customer.tierPoints} max={tierTarget.threshold} aria-label={toNextTier} />
+              <p>{toNextTier}</p>
             </>
           )}
         </>

@@ -50,7 +50,7 @@ const es = {
   orderNumber: "Pedido {id}",
   pointsEarned: "Has ganado {points} puntos. Tu saldo: {balance} puntos.",
   codeUsedOnOrder: "Código {code}: {status}.",
-  referralCredited: "Has llegado invitada por una amistad: le hemos sumado {points} puntos.",
+  referralCredited: "Has llegado por invitación de una amistad: le hemos sumado {points} puntos.",
   referralBlocked: "La invitación no ha podido acreditarse ({reason}).",
   loyaltyDown: "No hemos podido registrar tus puntos ahora mismo; la tienda lo reintentará.",
   ordersTitle: "Mis pedidos",

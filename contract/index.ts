@@ -4,3 +4,4 @@ export * from "./program.ts";
 export * from "./widget.ts";
 export * from "./backend.ts";
 export * from "./operator.ts";
+export * from "./console.ts";

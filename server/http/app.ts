@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiError } from "../operations/errors.ts";
 import type { Services } from "../operations/services.ts";
 import { backend } from "./backend.ts";
+import { consoleApi, consolePages } from "./console/index.ts";
 import { openApiDocument } from "./docs.ts";
 import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
@@ -32,6 +33,8 @@ export function createApp(services: Services, config: AppConfig) {
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/v1/operator", operator);
   app.route("/v1/shops", publicRoutes);
+  app.route("/v1/console", consoleApi());
+  app.route("/console", consolePages);
   app.route("/v1", backend);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));

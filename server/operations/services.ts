@@ -3,7 +3,7 @@ import { currencyDigits } from "../domain/money.ts";
 import { digest, newSecret } from "../domain/secrets.ts";
 import { contrastWarnings } from "../domain/contrast.ts";
 import type { Driver } from "../storage/driver.ts";
-import type { ShopRow } from "../storage/repository.ts";
+import { retiringKeys, type ShopRow } from "../storage/repository.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { starterProgram } from "./defaults.ts";
 import { ApiError } from "./errors.ts";
@@ -20,9 +20,16 @@ export interface Shop {
   program: Program;
   theme: Theme;
   version: number;
+  /** When the earliest signing secret still in its rotation overlap stops being valid (null: none). */
+  keysRetireAt: number | null;
 }
 
-function toShop(row: ShopRow): Shop {
+type Retiring = { kind: string; value: string; expires_at: number }[];
+
+function toShop(row: ShopRow, retiring: Retiring, now: number): Shop {
+  const retiringSecrets = retiring.filter((key) => key.kind === "signing_secret");
+  const expired = new Set(retiringSecrets.filter((key) => key.expires_at <= now).map((key) => key.value));
+  const pending = retiringSecrets.filter((key) => key.expires_at > now).map((key) => key.expires_at);
   return {
     id: row.id,
     name: row.name,
@@ -30,10 +37,11 @@ function toShop(row: ShopRow): Shop {
     defaultLocale: row.default_locale,
     currency: row.currency,
     currencyDigits: currencyDigits(row.currency),
-    signingSecrets: JSON.parse(row.signing_secret) as string[],
+    signingSecrets: (JSON.parse(row.signing_secret) as string[]).filter((secret) => !expired.has(secret)),
     program: Program.parse(JSON.parse(row.program)),
     theme: Theme.parse(JSON.parse(row.theme)),
     version: row.config_version,
+    keysRetireAt: pending.length ? Math.min(...pending) : null,
   };
 }
 
@@ -47,7 +55,8 @@ export interface ServicesOptions {
 export class Services {
   readonly now: () => number;
   private readonly cache = new Map<string, { shop: Shop | null; at: number }>();
-  private readonly byKey = new Map<string, string>();
+  /** Secret-key digest → shop, valid `until` (a rotated key's overlap end, or the cache lifetime). */
+  private readonly byKey = new Map<string, { id: string; until: number }>();
   private readonly shopCacheMs: number;
 
   constructor(
@@ -60,9 +69,11 @@ export class Services {
 
   async shop(id: string): Promise<Shop | null> {
     const cached = this.cache.get(id);
-    if (cached && this.now() - cached.at < this.shopCacheMs) return cached.shop;
+    const now = this.now();
+    // a signing secret whose overlap ended must stop working at once, whatever the cache lifetime
+    if (cached && now - cached.at < this.shopCacheMs && !(cached.shop?.keysRetireAt && cached.shop.keysRetireAt <= now)) return cached.shop;
     const row = await this.driver.read.one<ShopRow>("SELECT * FROM shops WHERE id = ?", [id]);
-    const shop = row ? toShop(row) : null;
+    const shop = row ? toShop(row, await retiringKeys.ofShop(this.driver.read, id), now) : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(id, { shop, at: this.now() });
     return shop;
@@ -74,18 +85,78 @@ export class Services {
     return shop;
   }
 
-  /** The shop whose secret key this is, or null. Only digests are stored and compared. */
+  /**
+   * The shop whose secret key this is, or null: its current key, or a rotated one still inside its
+   * overlap. Only digests are stored and compared.
+   */
   async shopBySecretKey(secretKey: string): Promise<Shop | null> {
     const hash = digest(secretKey);
-    let id = this.byKey.get(hash);
-    if (!id) {
-      const row = await this.driver.read.one<{ id: string }>("SELECT id FROM shops WHERE secret_key_hash = ?", [hash]);
-      if (!row) return null;
-      id = row.id;
-      if (this.byKey.size > 10_000) this.byKey.clear();
-      this.byKey.set(hash, id);
+    const now = this.now();
+    const cached = this.byKey.get(hash);
+    if (cached && now < cached.until) return this.shop(cached.id);
+    let found: { id: string; until: number } | null = null;
+    const row = await this.driver.read.one<{ id: string }>("SELECT id FROM shops WHERE secret_key_hash = ?", [hash]);
+    if (row) found = { id: row.id, until: now + this.shopCacheMs };
+    else {
+      const retiring = await retiringKeys.shopOfSecretKey(this.driver.read, hash, now);
+      if (retiring) found = { id: retiring.shop_id, until: Math.min(retiring.expires_at, now + this.shopCacheMs) };
     }
-    return this.shop(id);
+    if (!found) {
+      this.byKey.delete(hash);
+      return null;
+    }
+    if (this.byKey.size > 10_000) this.byKey.clear();
+    this.byKey.set(hash, found);
+    return this.shop(found.id);
+  }
+
+  /**
+   * A new secret key for the shop's backend. The old one keeps working for `overlapMs`, so the
+   * backend can be redeployed with the new one without downtime.
+   */
+  async rotateSecretKey(shop: Shop, overlapMs: number): Promise<{ secretKey: string; previousValidUntil: string }> {
+    const secretKey = newSecret("sk");
+    const now = this.now();
+    await this.driver.transaction(async (tx) => {
+      const row = await tx.one<{ secret_key_hash: string }>("SELECT secret_key_hash FROM shops WHERE id = ? FOR UPDATE", [shop.id]);
+      if (!row) throw new ApiError("not_found", `no shop "${shop.id}"`);
+      await retiringKeys.removeExpired(tx, shop.id, now);
+      await retiringKeys.add(tx, "secret_key", row.secret_key_hash, shop.id, now + overlapMs);
+      await tx.run("UPDATE shops SET secret_key_hash = ? WHERE id = ?", [digest(secretKey), shop.id]);
+    });
+    for (const [hash, entry] of this.byKey) if (entry.id === shop.id) this.byKey.delete(hash);
+    return { secretKey, previousValidUntil: new Date(now + overlapMs).toISOString() };
+  }
+
+  /**
+   * A new signing secret for customer tokens. Tokens signed with the old one stay valid for
+   * `overlapMs` (the checker accepts any secret in the list), then the old one is dropped.
+   */
+  async rotateSigningSecret(shop: Shop, overlapMs: number): Promise<{ signingSecret: string; previousValidUntil: string }> {
+    const signingSecret = newSecret("ss");
+    const now = this.now();
+    await this.driver.transaction(async (tx) => {
+      const row = await tx.one<{ signing_secret: string }>("SELECT signing_secret FROM shops WHERE id = ? FOR UPDATE", [shop.id]);
+      if (!row) throw new ApiError("not_found", `no shop "${shop.id}"`);
+      const retiring = await retiringKeys.ofShop(tx, shop.id);
+      const expired = new Set(retiring.filter((key) => key.kind === "signing_secret" && key.expires_at <= now).map((key) => key.value));
+      const stillRetiring = new Set(retiring.filter((key) => key.kind === "signing_secret" && key.expires_at > now).map((key) => key.value));
+      const current = (JSON.parse(row.signing_secret) as string[]).filter((secret) => !expired.has(secret));
+      await retiringKeys.removeExpired(tx, shop.id, now);
+      for (const secret of current) if (!stillRetiring.has(secret)) await retiringKeys.add(tx, "signing_secret", secret, shop.id, now + overlapMs);
+      await tx.run("UPDATE shops SET signing_secret = ? WHERE id = ?", [JSON.stringify([signingSecret, ...current]), shop.id]);
+    });
+    this.cache.delete(shop.id);
+    return { signingSecret, previousValidUntil: new Date(now + overlapMs).toISOString() };
+  }
+
+  /** Replaces the origins whose pages may load the widget. */
+  async saveAllowedOrigins(shop: Shop, allowedOrigins: string[]): Promise<string[]> {
+    await this.driver.transaction((tx) =>
+      tx.run("UPDATE shops SET allowed_origins = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(allowedOrigins), shop.id]),
+    );
+    this.cache.delete(shop.id);
+    return allowedOrigins;
   }
 
   async createShop(request: CreateShopRequest): Promise<CreatedShop> {

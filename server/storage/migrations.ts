@@ -163,6 +163,42 @@ CREATE INDEX referrals_friend ON referrals (shop_id, friend_id);
 `;
     },
   },
+  {
+    version: 2,
+    sql: () => `
+CREATE TABLE marketers (
+  shop_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, email)
+);
+
+CREATE TABLE console_sessions (
+  id_hash TEXT PRIMARY KEY,
+  shop_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX console_sessions_marketer ON console_sessions (shop_id, email);
+
+CREATE TABLE retiring_keys (
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  shop_id TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (kind, value)
+);
+CREATE INDEX retiring_keys_shop ON retiring_keys (shop_id);
+
+CREATE INDEX ledger_shop_time ON ledger (shop_id, created_at, kind, points);
+CREATE INDEX orders_shop_time ON orders (shop_id, placed_at, customer_id, channel);
+CREATE INDEX customers_shop_time ON customers (shop_id, created_at);
+CREATE INDEX referral_visits_shop_time ON referral_visits (shop_id, created_at);
+CREATE INDEX referrals_shop_time ON referrals (shop_id, created_at, status);
+`,
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */

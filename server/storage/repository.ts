@@ -249,3 +249,78 @@ export const referrals = {
     return { visits: Number(row?.visits ?? 0), friendsOrdered: Number(row?.friends ?? 0), pointsEarned: Number(row?.points ?? 0) };
   },
 };
+
+export interface MarketerRow {
+  [column: string]: string | number | null;
+  shop_id: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionRow {
+  [column: string]: string | number | null;
+  id_hash: string;
+  shop_id: string;
+  email: string;
+  expires_at: number;
+}
+
+/** Marketers' console accounts, one set per shop; emails are stored lower-cased. */
+export const marketers = {
+  get(q: Queries, shopId: string, email: string): Promise<MarketerRow | undefined> {
+    return q.one<MarketerRow>("SELECT * FROM marketers WHERE shop_id = ? AND email = ?", [shopId, email]);
+  },
+
+  async upsert(tx: Queries, shopId: string, email: string, passwordHash: string, at: number): Promise<void> {
+    await tx.run(
+      `INSERT INTO marketers (shop_id, email, password_hash, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (shop_id, email) DO UPDATE SET password_hash = excluded.password_hash`,
+      [shopId, email, passwordHash, at],
+    );
+  },
+};
+
+/** Console sessions, stored by the SHA-256 digest of their id: a leaked table opens no session. */
+export const sessions = {
+  async create(tx: Queries, session: { idHash: string; shopId: string; email: string; expiresAt: number; at: number }): Promise<void> {
+    // expired sessions of the same marketer go when a new one starts, so the table stays small
+    await tx.run("DELETE FROM console_sessions WHERE shop_id = ? AND email = ? AND expires_at <= ?", [session.shopId, session.email, session.at]);
+    await tx.run("INSERT INTO console_sessions (id_hash, shop_id, email, expires_at, created_at) VALUES (?, ?, ?, ?, ?)", [
+      session.idHash,
+      session.shopId,
+      session.email,
+      session.expiresAt,
+      session.at,
+    ]);
+  },
+
+  live(q: Queries, idHash: string, now: number): Promise<SessionRow | undefined> {
+    return q.one<SessionRow>("SELECT * FROM console_sessions WHERE id_hash = ? AND expires_at > ?", [idHash, now]);
+  },
+
+  async end(tx: Queries, idHash: string): Promise<void> {
+    await tx.run("DELETE FROM console_sessions WHERE id_hash = ?", [idHash]);
+  },
+};
+
+export type RetiringKind = "secret_key" | "signing_secret";
+
+/** Keys replaced by a rotation that stay valid until `expires_at` (secret keys by digest, signing secrets as they are). */
+export const retiringKeys = {
+  add(tx: Queries, kind: RetiringKind, value: string, shopId: string, expiresAt: number) {
+    return tx.run("INSERT INTO retiring_keys (kind, value, shop_id, expires_at) VALUES (?, ?, ?, ?)", [kind, value, shopId, expiresAt]);
+  },
+
+  ofShop(q: Queries, shopId: string): Promise<{ kind: string; value: string; expires_at: number }[]> {
+    return q.all("SELECT kind, value, expires_at FROM retiring_keys WHERE shop_id = ? ORDER BY expires_at", [shopId]);
+  },
+
+  shopOfSecretKey(q: Queries, hash: string, now: number): Promise<{ shop_id: string; expires_at: number } | undefined> {
+    return q.one("SELECT shop_id, expires_at FROM retiring_keys WHERE kind = 'secret_key' AND value = ? AND expires_at > ?", [hash, now]);
+  },
+
+  removeExpired(tx: Queries, shopId: string, now: number) {
+    return tx.run("DELETE FROM retiring_keys WHERE shop_id = ? AND expires_at <= ?", [shopId, now]);
+  },
+};

@@ -103,6 +103,15 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "POST /v1/orders/{orderId}/refunds": { id: "fuzz-refund", amount: "1.00" },
   "PUT /v1/program": {},
   "PUT /v1/theme": { accent: "#000000" },
+  // the marketers' console: without its session and origin these stop at the CSRF check, still a JSON 4xx
+  "POST /v1/console/session": { shop: "demo", email: "ana@example.com", password: "not the password" },
+  "PUT /v1/console/theme": { accent: "#000000" },
+  "PUT /v1/console/program": {},
+  "POST /v1/console/program/campaign-preview": { timeZone: "UTC", campaigns: [] },
+  "POST /v1/console/customers/{customerId}/adjustments": { id: "adj-1", points: 5, reason: "goodwill" },
+  "PUT /v1/console/install/allowed-origins": { allowedOrigins: [] },
+  "POST /v1/console/install/secret-key": { overlapHours: 24 },
+  "POST /v1/console/install/signing-secret": { overlapHours: 24 },
 };
 
 function isMalformed(text: string): boolean {

@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import { SignInLimiter } from "../../operations/console/sign-in-limiter.ts";
+import type { AppEnv } from "../env.ts";
+import { analyticsRoutes } from "./analytics.ts";
+import { customerRoutes } from "./customers.ts";
+import { installRoutes } from "./install.ts";
+import { previewApi } from "./preview.ts";
+import { programRoutes } from "./program.ts";
+import { sameOriginWrites } from "./session.ts";
+import { sessionRoutes } from "./session-routes.ts";
+import { themeRoutes } from "./theme.ts";
+
+export { consolePages } from "./pages.ts";
+
+/** The console's JSON API (mounted at /v1/console): one sub-app per resource, all writes same-origin only. */
+export function consoleApi() {
+  return new Hono<AppEnv>()
+    .use(sameOriginWrites)
+    .route("/session", sessionRoutes(new SignInLimiter()))
+    .route("/theme", themeRoutes)
+    .route("/program", programRoutes)
+    .route("/customers", customerRoutes)
+    .route("/install", installRoutes)
+    .route("/analytics", analyticsRoutes)
+    .route("/preview", previewApi);
+}

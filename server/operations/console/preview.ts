@@ -1,0 +1,59 @@
+import type { Theme, WidgetCustomer, WidgetPayload } from "../../../contract/index.ts";
+import { nextTier, rewardProgress, rewardsFor, tierFor } from "../../domain/progress.ts";
+import { signCustomerToken } from "../../sdk/sign-customer-token.ts";
+import { widgetPayload } from "../widget.ts";
+import type { Services, Shop } from "../services.ts";
+
+/** The sample shopper of the theme editor's preview: never stored, so it touches no ledger or analytics. */
+export const PREVIEW_CUSTOMER_ID = "console-preview";
+
+/** A short-lived token for the sample shopper, signed with the shop's current signing secret. */
+export function previewToken(shop: Shop, now: number): string {
+  const [secret] = shop.signingSecrets;
+  if (!secret) throw new Error(`shop ${shop.id} has no signing secret`);
+  return signCustomerToken({
+    signingSecret: secret,
+    shop: shop.id,
+    customerId: PREVIEW_CUSTOMER_ID,
+    expiresIn: 3600,
+    issuedAt: Math.floor(now / 1000),
+  });
+}
+
+/** A plausible member: some points, a tier if the program has one, a reward within reach. */
+function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; tierRewards: WidgetPayload["program"]["rewards"] } {
+  const program = shop.program;
+  const cheapest = Math.min(...program.rewards.map((reward) => reward.cost), 500);
+  const balance = Math.max(0, Math.round(cheapest * 0.7));
+  const tierPoints = balance + 150;
+  const tier = tierFor(program.tiers, tierPoints);
+  const next = nextTier(program.tiers, tierPoints);
+  const rewards = rewardsFor(program.rewards, tier);
+  const progress = rewardProgress(rewards, balance);
+  const day = 86_400_000;
+  return {
+    tierRewards: rewards,
+    customer: {
+      balance,
+      tier: tier ? { id: tier.id, name: tier.name, multiplier: tier.multiplier } : null,
+      tierPoints,
+      nextTier: next ? { id: next.tier.id, name: next.tier.name, missing: next.missing } : null,
+      nextReward: progress.nextReward,
+      redeemable: progress.redeemable,
+      referral: { code: "PREVIEW1", visits: 3, friendsOrdered: 1, pointsEarned: program.referral.referrerPoints },
+      activity: [
+        { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: new Date(now - 2 * day).toISOString(), orderId: "1002" },
+        { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: new Date(now - 20 * day).toISOString(), orderId: "1001" },
+      ],
+      marketingConsent: true,
+    },
+  };
+}
+
+/** What the widget would receive for the sample shopper with the drafted theme: the shop's real payload otherwise. */
+export async function previewPayload(services: Services, shop: Shop, theme: Theme): Promise<WidgetPayload> {
+  const now = services.now();
+  const payload = await widgetPayload(services, shop, null);
+  const { customer, tierRewards } = sampleCustomer(shop, now);
+  return { ...payload, theme, customer, program: { ...payload.program, rewards: tierRewards } };
+}

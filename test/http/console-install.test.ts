@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
+
+let e: ConsoleEndpoint;
+const clock = { now: Date.parse("2025-03-03T09:00:00Z") };
+const HOUR = 3_600_000;
+beforeAll(async () => {
+  e = await consoleEndpoint({ clock });
+  await e.signIn();
+});
+afterAll(() => e.close());
+
+const backendStatus = (secretKey: string) =>
+  e.call("GET", "/v1/program", { headers: { authorization: `Bearer ${secretKey}` } }).then((r) => r.status);
+const widgetStatus = (signingSecret: string) => {
+  const token = signCustomerToken({ signingSecret, shop: "demo", customerId: "ana", issuedAt: Math.floor(clock.now / 1000) });
+  return e.call("GET", `/v1/shops/demo/widget?token=${token}`).then((r) => r.status);
+};
+
+describe("console install", () => {
+  it("shows the snippet to paste and the allowed origins, never a key", async () => {
+    const response = await e.consoleCall("GET", "/install");
+    expect(response.status).toBe(200);
+    expect(response.json.snippet).toBe('<script async src="http://localhost/loyalty.js" data-shop="demo" data-customer-token="TOKEN"></script>');
+    expect(response.json.allowedOrigins).toEqual(["https://shop.example"]);
+    expect(JSON.stringify(response.json)).not.toContain(e.secretKey);
+    expect(JSON.stringify(response.json)).not.toContain(e.signingSecret);
+  });
+
+  it("edits the allowed origins, checked like the operator API", async () => {
+    const saved = await e.consoleCall("PUT", "/install/allowed-origins", {
+      body: { allowedOrigins: ["https://shop.example", "https://www.shop.example"] },
+    });
+    expect(saved.json.allowedOrigins).toEqual(["https://shop.example", "https://www.shop.example"]);
+    const widget = await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://www.shop.example" } });
+    expect(widget.status).toBe(200);
+    expect((await e.consoleCall("PUT", "/install/allowed-origins", { body: { allowedOrigins: ["javascript:alert(1)"] } })).status).toBe(400);
+  });
+
+  it("rotates the secret key: old and new both work during the overlap, then only the new one", async () => {
+    const rotated = await e.consoleCall("POST", "/install/secret-key", { body: { overlapHours: 24 } });
+    expect(rotated.status).toBe(201);
+    const { secretKey, previousValidUntil } = rotated.json;
+    expect(previousValidUntil).toBe(new Date(clock.now + 24 * HOUR).toISOString());
+    expect(await backendStatus(e.secretKey)).toBe(200);
+    expect(await backendStatus(secretKey)).toBe(200);
+    expect((await e.consoleCall("GET", "/install")).json.retiringSecretKeys).toEqual([{ validUntil: previousValidUntil }]);
+    clock.now += 24 * HOUR + 1;
+    expect(await backendStatus(e.secretKey)).toBe(401);
+    expect(await backendStatus(secretKey)).toBe(200);
+    await e.signIn(); // the console session lasts 12 hours
+  });
+
+  it("rotates the signing secret: tokens signed with either work during the overlap, then only the new one", async () => {
+    const rotated = await e.consoleCall("POST", "/install/signing-secret", { body: { overlapHours: 2 } });
+    expect(rotated.status).toBe(201);
+    const { signingSecret } = rotated.json;
+    expect(await widgetStatus(e.signingSecret)).toBe(200);
+    expect(await widgetStatus(signingSecret)).toBe(200);
+    expect((await e.consoleCall("GET", "/install")).json.signingSecrets.count).toBe(2);
+    clock.now += 2 * HOUR + 1;
+    expect(await widgetStatus(e.signingSecret)).toBe(401);
+    expect(await widgetStatus(signingSecret)).toBe(200);
+    expect((await e.consoleCall("GET", "/install")).json.signingSecrets).toEqual({ count: 1, retiring: [] });
+  });
+
+  it("refuses an overlap outside 1–720 hours", async () => {
+    expect((await e.consoleCall("POST", "/install/secret-key", { body: { overlapHours: 0 } })).status).toBe(400);
+  });
+});

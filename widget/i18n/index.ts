@@ -7,11 +7,17 @@ import { type TextKey, textKeys } from "./keys.ts";
 export type Locale = "es" | "en";
 export type { TextKey };
 
-/** A locale's texts by key. */
-export const textsOf = (locale: Locale): Record<string, string> => {
-  const lines = (locale === "en" ? en : es).split("\n");
-  return Object.fromEntries(textKeys.map((key, index) => [key, lines[index]!]));
-};
+const textsByLocale: Partial<Record<Locale, Record<string, string>>> = {};
+
+/** A locale's texts by key (made once per locale: the view is drawn again on every change). */
+export function textsOf(locale: Locale): Record<string, string> {
+  let texts = textsByLocale[locale];
+  if (!texts) {
+    const lines = (locale === "en" ? en : es).split("\n");
+    texts = textsByLocale[locale] = Object.fromEntries(textKeys.map((key, index) => [key, lines[index] ?? ""]));
+  }
+  return texts;
+}
 export interface Vars {
   p?: number;
   n?: number | string;

@@ -53,6 +53,10 @@ test("redeeming asks to confirm, then shows the code and the new balance", async
   expect(redeemed).toEqual([expect.objectContaining({ rewardId: "free-shipping", code: code.textContent })]);
   await waitFor(() => expect(screen.getByRole("button", { name: /Mis puntos/ }).textContent).toContain("300 puntos"));
   expect(await balanceOf("rich-1")).toBe(300);
+  // the payload is loaded again after a redemption: the ledger shows it as the endpoint recorded it
+  fireEvent.click(screen.getByRole("button", { name: "Historial" }));
+  expect(await screen.findByText("Canje")).toBeTruthy();
+  expect(screen.getByText("−300 puntos")).toBeTruthy();
 });
 
 test("insufficient points (spent elsewhere meanwhile) is said plainly and nothing is spent", async () => {

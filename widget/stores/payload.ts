@@ -29,31 +29,12 @@ export async function loadPayload() {
 
 export const cancelPayload = () => controller?.abort();
 
-/** Replaces the balance after a redemption and recomputes what it reaches, as the server does. */
-export function setBalance(balance: number, entry?: WidgetPayload["program"]["rewards"][number]) {
+/**
+ * After a redemption: the new balance at once, then the payload again, so that what the balance reaches (next reward,
+ * redeemable rewards) and the ledger entry come from the endpoint rather than from a copy of its rules here.
+ */
+export function setBalance(balance: number) {
   const payload = $payload.get();
-  const customer = payload?.customer;
-  if (!payload || !customer) return;
-  let next: WidgetPayload["program"]["rewards"][number] | undefined;
-  const redeemable: string[] = [];
-  for (const reward of payload.program.rewards) {
-    if (reward.cost <= balance) redeemable.push(reward.id);
-    else if (!next || reward.cost < next.cost) next = reward;
-  }
-  const activity = entry
-    ? [
-        { id: `local-${Date.now()}`, kind: "redeem" as const, points: -entry.cost, createdAt: new Date().toISOString(), rewardId: entry.id },
-        ...customer.activity,
-      ]
-    : customer.activity;
-  $payload.set({
-    ...payload,
-    customer: {
-      ...customer,
-      balance,
-      redeemable,
-      activity,
-      nextReward: next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, balance) } : null,
-    },
-  });
+  if (payload?.customer) $payload.set({ ...payload, customer: { ...payload.customer, balance } });
+  return loadPayload();
 }

@@ -1,7 +1,7 @@
 import { atom } from "nanostores";
 import { type ApiError, redeemReward } from "../api.ts";
 import { emit } from "./events.ts";
-import { $payload, setBalance } from "./payload.ts";
+import { setBalance } from "./payload.ts";
 import { $setup } from "./setup.ts";
 
 export interface RedeemState {
@@ -38,9 +38,6 @@ export async function confirmRedeem() {
   }
   const { code, expiresAt, balance, rewardId } = result.data;
   $redeem.set({ ...state, step: "done", code, expiresAt });
-  setBalance(
-    balance,
-    $payload.get()?.program.rewards.find((reward) => reward.id === rewardId),
-  );
+  setBalance(balance);
   emit("redeemed", { rewardId, code, expiresAt });
 }

@@ -1,4 +1,4 @@
-import { closeOnEscape, closePanel, openPanel, type Section } from "../stores/panel.ts";
+import { closeOnEscape, closePanel, openPanel, type Section, sections } from "../stores/panel.ts";
 import type { View } from "../stores/view.ts";
 import { Activity } from "./activity.tsx";
 import { Earn } from "./earn.tsx";
@@ -14,7 +14,8 @@ const bodies = { home: Home, earn: Earn, rewards: Rewards, referral: Referral, a
 export function Panel(props: PanelProps) {
   const { words, panel, payload } = props;
   const member = payload.customer !== null;
-  const tabs: Section[] = member ? ["home", "earn", "rewards", "referral", "activity"] : ["home", "earn", "rewards"];
+  // guests see what the program offers; referral and activity are a member's own
+  const tabs: readonly Section[] = member ? sections : sections.slice(0, 3);
   const section = tabs.includes(panel.section) ? panel.section : "home";
   const Body = bodies[section];
   return (

@@ -49,4 +49,15 @@ const widget: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === "server" ? server : widget));
+/**
+ * The marketers' console: a Preact app built into dist/console, served by the endpoint at /console.
+ * Hashed asset names, no inline scripts or styles (the endpoint serves it under a strict CSP).
+ */
+const consoleApp: UserConfig = {
+  root: "console",
+  base: "/console/",
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: { outDir: "../dist/console", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0, modulePreload: { polyfill: false } },
+};
+
+export default defineConfig(({ mode }) => (mode === "server" ? server : mode === "console" ? consoleApp : widget));

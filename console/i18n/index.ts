@@ -1,0 +1,33 @@
+import { atom, computed } from "nanostores";
+import { en } from "./en.ts";
+import { es, type Texts } from "./es.ts";
+
+export type ConsoleLocale = "es" | "en";
+const catalogs: Record<ConsoleLocale, Texts> = { es, en };
+
+const initial = (): ConsoleLocale => {
+  const saved = typeof localStorage === "undefined" ? null : localStorage.getItem("console-locale");
+  if (saved === "es" || saved === "en") return saved;
+  return typeof navigator !== "undefined" && navigator.language.startsWith("en") ? "en" : "es";
+};
+
+export const $locale = atom<ConsoleLocale>(initial());
+
+export function setLocale(locale: ConsoleLocale) {
+  $locale.set(locale);
+  localStorage.setItem("console-locale", locale);
+  document.documentElement.lang = locale;
+}
+
+export type TextKey = keyof Texts;
+export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
+
+/** `t("nextCampaign", { when })`: the text in the console's language with `{placeholders}` filled. */
+export const $t = computed(
+  $locale,
+  (locale): Translate =>
+    (key, values) => {
+      const text = catalogs[locale][key];
+      return values ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match)) : text;
+    },
+);

@@ -1,0 +1,222 @@
+import { useStore } from "@nanostores/preact";
+import type { Campaign } from "../../contract/index.ts";
+import { describeWindow, formatDate } from "../format.ts";
+import { $locale, $t } from "../i18n/index.ts";
+import { $campaignPreview, $programDraft, $programErrors, editProgram } from "../stores/program.ts";
+import { Checkbox, NumberField, TextField } from "./fields.tsx";
+
+/** `2025-03-04T15:00` (the browser's local time, as datetime-local shows it) ⇄ an ISO timestamp. */
+const toLocalInput = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
+const weekdays = (locale: string) =>
+  [1, 2, 3, 4, 5, 6, 7].map(
+    (day) => [day, new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)))] as const,
+  );
+
+/** The next window of the drafted campaigns, as the endpoint computes it in the program's time zone. */
+function NextWindow() {
+  const t = useStore($t);
+  const locale = useStore($locale);
+  const preview = useStore($campaignPreview);
+  if (!preview) return null;
+  return (
+    <p class="campaign-preview" role="status">
+      {preview.active &&
+        t("activeCampaign", { name: preview.active.name[locale] ?? preview.active.id, until: formatDate(preview.active.endsAt, locale) })}{" "}
+      {preview.next ? t("nextCampaign", { when: describeWindow(preview.next, preview.timeZone, locale) }) : t("noNextCampaign")}
+    </p>
+  );
+}
+
+export function CampaignsFields() {
+  const t = useStore($t);
+  const locale = useStore($locale);
+  const program = useStore($programDraft);
+  const errors = useStore($programErrors);
+  if (!program) return null;
+  const edit = (index: number, change: (campaign: Campaign) => void) =>
+    editProgram((draft) => {
+      const campaign = draft.campaigns[index];
+      if (campaign) change(campaign);
+    });
+  return (
+    <fieldset>
+      <legend>{t("campaigns")}</legend>
+      <TextField
+        path="timeZone"
+        label={t("timeZone")}
+        value={program.timeZone}
+        error={errors.timeZone}
+        onInput={(value) =>
+          editProgram((draft) => {
+            draft.timeZone = value;
+          })
+        }
+      />
+      {program.campaigns.map((campaign, index) => {
+        const path = `campaigns.${index}`;
+        return (
+          <fieldset key={index} class="row">
+            <legend>
+              {campaign.name[locale] || campaign.id} · {t(campaign.kind)}
+            </legend>
+            <TextField
+              path={`${path}.id`}
+              label={t("id")}
+              value={campaign.id}
+              error={errors[`${path}.id`]}
+              onInput={(value) =>
+                edit(index, (c) => {
+                  c.id = value;
+                })
+              }
+            />
+            {["es", "en"].map((code) => (
+              <TextField
+                key={code}
+                path={`${path}.name.${code}`}
+                label={t("nameIn", { locale: code })}
+                value={campaign.name[code] ?? ""}
+                onInput={(value) =>
+                  edit(index, (c) => {
+                    c.name[code] = value;
+                  })
+                }
+              />
+            ))}
+            <NumberField
+              path={`${path}.multiplier`}
+              label={t("multiplier")}
+              step="0.1"
+              value={campaign.multiplier}
+              error={errors[`${path}.multiplier`]}
+              onInput={(value) =>
+                edit(index, (c) => {
+                  c.multiplier = value;
+                })
+              }
+            />
+            {campaign.kind === "range" ? (
+              <>
+                <TextField
+                  path={`${path}.startsAt`}
+                  label={t("startsAt")}
+                  type="datetime-local"
+                  value={toLocalInput(campaign.startsAt)}
+                  error={errors[`${path}.startsAt`]}
+                  onInput={(value) =>
+                    edit(index, (c) => {
+                      if (c.kind === "range") c.startsAt = fromLocalInput(value);
+                    })
+                  }
+                />
+                <TextField
+                  path={`${path}.endsAt`}
+                  label={t("endsAt")}
+                  type="datetime-local"
+                  value={toLocalInput(campaign.endsAt)}
+                  error={errors[`${path}.endsAt`]}
+                  onInput={(value) =>
+                    edit(index, (c) => {
+                      if (c.kind === "range") c.endsAt = fromLocalInput(value);
+                    })
+                  }
+                />
+              </>
+            ) : (
+              <>
+                <fieldset class="inline">
+                  <legend>{t("days")}</legend>
+                  {weekdays(locale).map(([day, name]) => (
+                    <Checkbox
+                      key={day}
+                      label={name}
+                      checked={campaign.days.includes(day)}
+                      onChange={(checked) =>
+                        edit(index, (c) => {
+                          if (c.kind === "weekly") c.days = checked ? [...new Set([...c.days, day])].sort() : c.days.filter((d) => d !== day);
+                        })
+                      }
+                    />
+                  ))}
+                  {errors[`${path}.days`] && <p class="error">{errors[`${path}.days`]}</p>}
+                </fieldset>
+                <TextField
+                  path={`${path}.start`}
+                  label={t("start")}
+                  type="time"
+                  value={campaign.start}
+                  error={errors[`${path}.start`]}
+                  onInput={(value) =>
+                    edit(index, (c) => {
+                      if (c.kind === "weekly") c.start = value;
+                    })
+                  }
+                />
+                <TextField
+                  path={`${path}.end`}
+                  label={t("end")}
+                  type="time"
+                  value={campaign.end}
+                  error={errors[`${path}.end`]}
+                  onInput={(value) =>
+                    edit(index, (c) => {
+                      if (c.kind === "weekly") c.end = value;
+                    })
+                  }
+                />
+              </>
+            )}
+            <button type="button" onClick={() => editProgram((draft) => void draft.campaigns.splice(index, 1))}>
+              {t("remove")}
+            </button>
+          </fieldset>
+        );
+      })}
+      <NextWindow />
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() =>
+            editProgram((draft) => {
+              const startsAt = new Date(Date.now() + 86_400_000);
+              startsAt.setMinutes(0, 0, 0);
+              draft.campaigns.push({
+                id: `campaign-${draft.campaigns.length + 1}`,
+                kind: "range",
+                name: { es: "", en: "" },
+                multiplier: 2,
+                startsAt: startsAt.toISOString(),
+                endsAt: new Date(startsAt.getTime() + 7 * 86_400_000).toISOString(),
+              });
+            })
+          }
+        >
+          {t("addRange")}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            editProgram(
+              (draft) =>
+                void draft.campaigns.push({
+                  id: `weekly-${draft.campaigns.length + 1}`,
+                  kind: "weekly",
+                  name: { es: "", en: "" },
+                  multiplier: 2,
+                  days: [2],
+                  start: "15:00",
+                  end: "17:00",
+                }),
+            )
+          }
+        >
+          {t("addWeekly")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -51,8 +51,8 @@ export async function submitAdjustment() {
   const result = await api.adjust(customer.details.id, request);
   $adjustment.set({ points: "", reason: "", errors: {}, busy: false });
   if (!result.ok) return $customerNotice.set({ error: result.error.message });
-  $customerNotice.set({ key: "adjusted", values: { balance: result.data.balance } });
   await openCustomer(customer.details.id);
+  $customerNotice.set({ key: "adjusted", values: { balance: result.data.balance } });
 }
 
 export async function eraseCustomer() {

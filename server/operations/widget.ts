@@ -88,7 +88,7 @@ function snapshot(services: Services, shop: Shop, customerId: string, now: numbe
   return services.driver.read.one<Snapshot>(
     `SELECT c.*,
        (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger
-          WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND created_at >= ?) AS tier_points,
+          WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND +created_at >= ?) AS tier_points,
        (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
        (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
        (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points

@@ -148,11 +148,14 @@ export const ledger = {
         ]);
   },
 
-  /** Points that count for tiers: purchases earned (less refund reversals) since `since`. */
+  /**
+   * Points that count for tiers: purchases earned (less refund reversals) since `since`.
+   * `+created_at` keeps the planner on the per-customer index rather than the shop-wide time index.
+   */
   async tierPoints(q: Queries, shopId: string, customerId: string, since: number): Promise<number> {
     const row = await q.one<{ total: number }>(
       `SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) AS total FROM ledger
-       WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND created_at >= ?`,
+       WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND +created_at >= ?`,
       [shopId, customerId, since],
     );
     return Number(row?.total ?? 0);
@@ -232,7 +235,7 @@ export const referrals = {
     Number(
       (
         await q.one<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited' AND created_at >= ?",
+          "SELECT COUNT(*) AS n FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited' AND +created_at >= ?",
           [shopId, referrerId, since],
         )
       )?.n ?? 0,

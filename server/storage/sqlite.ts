@@ -122,6 +122,8 @@ export function openSqlite(file: string): Driver {
         })();
         count++;
       }
+      // fresh planner statistics, so that new indexes don't lure hot queries away from the right one
+      writer.pragma("optimize");
       if (file !== ":memory:" && !reader) {
         reader = new Database(file, { readonly: true });
         reads = queriesOn(reader);

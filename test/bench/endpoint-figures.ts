@@ -1,0 +1,93 @@
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import type { BenchShop } from "./seed-database.ts";
+import { type LoadOptions, type LoadResult, load } from "./load.ts";
+import { type Child, startProcess } from "./processes.ts";
+
+export interface EndpointFigures {
+  /** The bare handler, measured just before and just after the widget's peak run. */
+  ceiling: LoadResult[];
+  widgetPeak: LoadResult;
+  widgetHalf: LoadResult;
+  orders: LoadResult;
+  peakRssMb: number;
+}
+
+/** Drives every process at once, the connections split between them, and sums their figures. */
+async function loadAll(urls: string[], options: Omit<LoadOptions, "url">): Promise<LoadResult> {
+  const results = await Promise.all(
+    urls.map((url) =>
+      load({
+        ...options,
+        url,
+        connections: Math.max(1, Math.round(options.connections / urls.length)),
+        rate: options.rate ? options.rate / urls.length : undefined,
+      }),
+    ),
+  );
+  return {
+    rps: results.reduce((sum, result) => sum + result.rps, 0),
+    p50: Math.max(...results.map((result) => result.p50)),
+    p99: Math.max(...results.map((result) => result.p99)),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+  };
+}
+
+/**
+ * Starts `processes` built endpoints on one database and measures the widget payload (peak, and
+ * latency at half the peak rate) and order ingestion.
+ */
+export async function measureEndpoint(options: {
+  databaseUrl: string;
+  processes: number;
+  shop: BenchShop;
+  customers: number;
+  seconds: number;
+  port: number;
+  ceiling: () => Promise<LoadResult>;
+}): Promise<EndpointFigures> {
+  const children: Child[] = [];
+  for (let i = 0; i < options.processes; i++)
+    children.push(
+      await startProcess("dist/server/serve.js", options.port + i, { DATABASE_URL: options.databaseUrl, LOYALTY_PG_POOL: "10" }, "/healthz"),
+    );
+  const urls = children.map((child) => child.url);
+  try {
+    const paths = Array.from({ length: 5000 }, (_, i) => {
+      const customerId = `c${(i * 7919) % options.customers}`;
+      return `/v1/shops/bench/widget?token=${signCustomerToken({ signingSecret: options.shop.signingSecret, shop: "bench", customerId, expiresIn: 86_400 })}`;
+    });
+    let cursor = 0;
+    const next = () => ({ path: paths[cursor++ % paths.length] as string });
+    await loadAll(urls, { seconds: 2, connections: 32, next }); // warm-up
+    // the ceiling is measured around the widget's run: the machine's other load changes both alike
+    const before = await options.ceiling();
+    const widgetPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next });
+    const after = await options.ceiling();
+    const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next });
+    let orderSeq = 0;
+    const runId = Date.now().toString(36);
+    const placedAt = new Date().toISOString();
+    const orders = await loadAll(urls, {
+      seconds: options.seconds,
+      connections: 32,
+      method: "POST",
+      headers: { authorization: `Bearer ${options.shop.secretKey}`, "content-type": "application/json" },
+      next: () => {
+        const n = orderSeq++;
+        const body = {
+          id: `bench-${runId}-${n}`,
+          customerId: `c${(n * 104_729) % options.customers}`,
+          subtotal: `${20 + (n % 80)}.95`,
+          currency: "EUR",
+          channel: "online",
+          placedAt,
+        };
+        return { path: "/v1/orders", body: JSON.stringify(body) };
+      },
+    });
+    return { ceiling: [before, after], widgetPeak, widgetHalf, orders, peakRssMb: Math.max(...children.map((child) => child.peakRssMb())) };
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+  }
+}

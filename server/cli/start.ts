@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { seedDemoShop, demoShoppers } from "../../demo-shop/seed.ts";
 import { startDemoShop } from "../../demo-shop/server.ts";
 import { readEnvironment } from "../config.ts";
+import { seedDemoMarketer } from "../operations/console/seed.ts";
 import { startEndpoint } from "./endpoint.ts";
 
 /** `npm start`: the endpoint on SQLite with the demo shop seeded, the demo shop itself, and the URLs to open. */
@@ -10,6 +11,11 @@ const demoPort = Number(process.env.DEMO_PORT ?? 5174);
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
 const endpoint = await startEndpoint({ ...env, operatorKey: env.operatorKey });
 const { keys, created } = await seedDemoShop(endpoint.services, { keysFile: resolve("data/demo-keys.json"), shopOrigins: demoOrigins });
+// a demo shop started on another port than the seed's still gets a working widget
+const seeded = await endpoint.services.requireShop(keys.id);
+const missing = demoOrigins.filter((origin) => !seeded.allowedOrigins.includes(origin));
+if (missing.length) await endpoint.services.saveAllowedOrigins(seeded, [...seeded.allowedOrigins, ...missing]);
+const marketer = await seedDemoMarketer(endpoint.services, keys.id);
 const shop = await startDemoShop({
   keys,
   endpointUrl: env.publicUrl ?? endpoint.url,
@@ -19,17 +25,12 @@ const shop = await startDemoShop({
   assetsDir: resolve("demo-shop/public"),
 });
 
-const allowed = (await endpoint.services.shop(keys.id))?.allowedOrigins ?? [];
-const originWarning = allowed.includes(shop.url)
-  ? ""
-  : `\n  ! The demo shop was seeded for ${allowed.join(" and ")}; the widget will not load on ${shop.url}.
-    Start with that DEMO_PORT again, or delete data/ to seed afresh.\n`;
-
 console.log(`
   Demo shop          ${shop.url}   ← open this
   Loyalty endpoint   ${endpoint.url}   (widget: ${endpoint.url}/loyalty.js, API: ${endpoint.url}/v1/openapi.json)
+  Marketers' console ${endpoint.url}/console   (${marketer.email} / ${marketer.password}, development only)
   Demo shop "${keys.id}" ${created ? "created and seeded" : "reused from data/"}
-${originWarning}
+
   Shoppers to try (Entrar / Sign in):
 ${demoShoppers.map((shopper) => `    ${shopper.name.padEnd(14)} ${shopper.story.en}`).join("\n")}
   Store counter      ${shop.url}/mostrador   (in-store purchases)

@@ -16,6 +16,8 @@ export interface TestEndpointOptions {
   clock?: { now: number };
   rateLimit?: boolean;
   driver?: Driver;
+  /** Receives the endpoint's log lines. */
+  log?: (line: string) => void;
 }
 
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
@@ -26,7 +28,12 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
   await driver.migrate();
   const clock = options.clock;
   const services = new Services(driver, { now: clock ? () => clock.now : Date.now });
-  const app = createApp(services, { operatorKey: OPERATOR_KEY, rateLimit: options.rateLimit ?? false, trustProxy: false, log: () => {} });
+  const app = createApp(services, {
+    operatorKey: OPERATOR_KEY,
+    rateLimit: options.rateLimit ?? false,
+    trustProxy: false,
+    log: options.log ?? (() => {}),
+  });
 
   const call = async (method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {
     const headers: Record<string, string> = { ...init.headers };

@@ -71,6 +71,10 @@ export const WidgetPayload = z.object({
     summary: LocalizedText,
   }),
   theme: Theme,
+  /** The language the texts are in: the requested one where the widget has texts for it, else the shop's default, else `es`. */
+  locale: Locale,
+  /** The widget's texts in that language by key, the theme's overrides for it merged in; a plural text has one form per category. */
+  texts: z.record(z.string(), z.union([z.string(), z.object({ one: z.string(), other: z.string() })])),
   customer: z.nullable(WidgetCustomer),
   /** The server's clock, so that countdowns don't depend on the shopper's. */
   now: Timestamp,

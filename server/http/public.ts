@@ -31,13 +31,18 @@ document({
   path: "/v1/shops/:shop/widget",
   tag: "widget",
   auth: "optionalCustomerToken",
-  summary: "Everything the widget needs to draw, in one response (the token may travel as ?token= so that no preflight is needed)",
-  query: z.object({ token: z.optional(z.string()) }),
+  summary:
+    "Everything the widget needs to draw, in one response (the token may travel as ?token= so that no preflight is needed); texts in the first ?locale= the widget speaks, else the shop's default",
+  query: z.object({
+    token: z.optional(z.string()),
+    /** Language tags, first choice first: `es`, `en-GB`, `fr,en-US`; one the widget has no texts for is passed over. */
+    locale: z.optional(z.string()),
+  }),
   response: WidgetPayload,
   errors: [401, 403, 404, 429],
 });
 publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true }), reads, async (c) => {
-  const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"));
+  const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"));
   c.header("Content-Type", "application/json");
   if (!etag) {
     c.header("Cache-Control", "private, no-store");

@@ -4,6 +4,7 @@ import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.t
 import { referralCode } from "../domain/codes.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { type CustomerRow, customers, ledger } from "../storage/repository.ts";
+import { widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -22,9 +23,36 @@ interface ShopParts {
   /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
   heads: Map<string, string>;
   tail: string;
-  guestEtag: string;
+  /** The guest answer's ETag per locale: it covers the program, the theme and the texts. */
+  guestEtags: Map<string, string>;
 }
 const shopParts = new WeakMap<Shop, ShopParts>();
+
+/**
+ * The language of the texts: the first requested one (`es-MX` counts as `es`; a comma-separated list is tried in order) that the
+ * widget has texts for, else the shop's default, else Spanish.
+ */
+export function textLocale(shop: Shop, requested = ""): string {
+  for (const tag of [...requested.split(","), shop.defaultLocale]) {
+    const language = tag.trim().split("-")[0]?.toLowerCase() ?? "";
+    if (Object.hasOwn(widgetTexts, language)) return language;
+  }
+  return "es";
+}
+
+/** `,"locale":…,"texts":{…}` per shop (version) and locale: the widget's texts with the theme's overrides for the locale merged in. */
+const shopTexts = new WeakMap<Shop, Map<string, string>>();
+function textsJson(shop: Shop, locale: string): string {
+  let byLocale = shopTexts.get(shop);
+  if (!byLocale) shopTexts.set(shop, (byLocale = new Map()));
+  let json = byLocale.get(locale);
+  if (json === undefined) {
+    const texts = { ...widgetTexts[locale], ...shop.theme.locales[locale]?.texts };
+    json = `,"locale":${JSON.stringify(locale)},"texts":${JSON.stringify(texts)}`;
+    byLocale.set(locale, json);
+  }
+  return json;
+}
 
 const toWindow = (window: Window | null): CampaignWindow | null =>
   window && {
@@ -59,17 +87,12 @@ function partsOf(shop: Shop, now: number): ShopParts {
     heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
   }
   const tail = `,"theme":${JSON.stringify(shop.theme)}`;
-  const guestEtag = `"${createHash("sha256")
-    .update(heads.get("") ?? "")
-    .update(tail)
-    .digest("base64url")
-    .slice(0, 27)}"`;
   const parts = {
     until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity),
     program: view,
     heads,
     tail,
-    guestEtag,
+    guestEtags: new Map(),
   };
   shopParts.set(shop, parts);
   return parts;
@@ -127,11 +150,29 @@ const views = new Map<string, { version: number; createdAt: number; shopVersion:
  * Everything the widget draws, as JSON text: program, theme and, with a valid token, the customer.
  * The boot request's hot path: one indexed lookup when the member's view has not changed.
  */
-export async function widgetPayloadJson(services: Services, shop: Shop, customerId: string | null): Promise<{ json: string; etag?: string }> {
+export async function widgetPayloadJson(
+  services: Services,
+  shop: Shop,
+  customerId: string | null,
+  requestedLocale?: string,
+): Promise<{ json: string; etag?: string }> {
   const now = services.now();
   const parts = partsOf(shop, now);
+  const locale = textLocale(shop, requestedLocale);
+  const tail = parts.tail + textsJson(shop, locale);
   const clock = `,"now":"${new Date(now).toISOString()}"}`;
-  if (customerId === null) return { json: `${parts.heads.get("")}${parts.tail},"customer":null${clock}`, etag: parts.guestEtag };
+  if (customerId === null) {
+    let etag = parts.guestEtags.get(locale);
+    if (!etag) {
+      etag = `"${createHash("sha256")
+        .update(parts.heads.get("") ?? "")
+        .update(tail)
+        .digest("base64url")
+        .slice(0, 27)}"`;
+      parts.guestEtags.set(locale, etag);
+    }
+    return { json: `${parts.heads.get("")}${tail},"customer":null${clock}`, etag };
+  }
 
   let current = await services.driver.read.one<{ version: number; created_at: number }>(
     "SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?",
@@ -156,10 +197,10 @@ export async function widgetPayloadJson(services: Services, shop: Shop, customer
     if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
     views.set(key, view);
   }
-  return { json: `${parts.heads.get(view.tierId) ?? parts.heads.get("")}${parts.tail},"customer":${view.json}${clock}` };
+  return { json: `${parts.heads.get(view.tierId) ?? parts.heads.get("")}${tail},"customer":${view.json}${clock}` };
 }
 
 /** The payload as an object (tests, tools). */
-export async function widgetPayload(services: Services, shop: Shop, customerId: string | null): Promise<WidgetPayload> {
-  return JSON.parse((await widgetPayloadJson(services, shop, customerId)).json) as WidgetPayload;
+export async function widgetPayload(services: Services, shop: Shop, customerId: string | null, locale?: string): Promise<WidgetPayload> {
+  return JSON.parse((await widgetPayloadJson(services, shop, customerId, locale)).json) as WidgetPayload;
 }

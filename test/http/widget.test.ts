@@ -87,6 +87,35 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(after.json.now).toBe("2026-07-07T15:00:00.000Z");
   });
 
+  it("carries the texts of one locale: the requested one, else the shop's default; the theme's overrides win", async () => {
+    e = await testEndpoint();
+    const english = await e.call("GET", "/v1/shops/demo/widget?locale=en-GB");
+    expect(WidgetPayload.safeParse(english.json).success).toBe(true);
+    expect(english.json.locale).toBe("en");
+    expect(english.json.texts).toMatchObject({ rewards: "Rewards", missing: "{p} to go for your next reward" });
+    const spanish = await e.call("GET", "/v1/shops/demo/widget?locale=es");
+    expect(spanish.json.texts.rewards).toBe("Premios");
+    expect(spanish.headers.get("etag")).not.toBe(english.headers.get("etag"));
+    const unknown = await e.call("GET", "/v1/shops/demo/widget?locale=fr");
+    expect(unknown.json.locale).toBe("es");
+    expect(unknown.json.texts.rewards).toBe("Premios");
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=fr,en")).json.locale).toBe("en");
+    expect((await e.call("GET", "/v1/shops/demo/widget")).json.locale).toBe("es");
+    const member = await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}&locale=en`);
+    expect(member.json).toMatchObject({ locale: "en", texts: { join: "Join" } });
+
+    const { locales } = (await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme;
+    const saved = await e.call("PUT", "/v1/theme", {
+      headers: e.asShop,
+      body: { locales: { ...locales, en: { ...locales.en, texts: { rewards: "Treats" } } } },
+    });
+    expect(saved.status).toBe(200);
+    const overridden = await e.call("GET", "/v1/shops/demo/widget?locale=en", { headers: { "if-none-match": english.headers.get("etag") ?? "" } });
+    expect(overridden.status).toBe(200);
+    expect(overridden.json.texts).toMatchObject({ rewards: "Treats", home: "Home" });
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=es")).json.texts.rewards).toBe("Premios");
+  });
+
   it("refuses bad tokens, unknown shops and origins the shop has not allowed", async () => {
     e = await testEndpoint();
     const forged = await e.call("GET", "/v1/shops/demo/widget?token=abc.def.ghi");

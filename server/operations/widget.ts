@@ -44,7 +44,10 @@ export function textLocale(shop: Shop, requested = ""): string {
 const shopTexts = new WeakMap<Shop, Map<string, string>>();
 function textsJson(shop: Shop, locale: string): string {
   let byLocale = shopTexts.get(shop);
-  if (!byLocale) shopTexts.set(shop, (byLocale = new Map()));
+  if (!byLocale) {
+    byLocale = new Map();
+    shopTexts.set(shop, byLocale);
+  }
   let json = byLocale.get(locale);
   if (json === undefined) {
     const texts = { ...widgetTexts[locale], ...shop.theme.locales[locale]?.texts };

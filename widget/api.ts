@@ -13,6 +13,7 @@ export interface Endpoint {
   api: string;
   shop: string;
   token?: string;
+  data: DOMStringMap;
 }
 
 const failure = (code: ErrorCode, message: string): { ok: false; error: ApiError } => ({ ok: false, error: { code, message } });
@@ -39,9 +40,17 @@ const post = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: JSON.stringify(body),
 });
 
-/** The boot request: no custom headers (the token travels as ?token=), so no CORS preflight. */
+/**
+ * The boot request: no custom headers (the token travels as ?token=), so no CORS preflight. It asks for texts in the first of
+ * data-locale, <html lang> and the browser's language that the endpoint has; else it answers the shop's default.
+ */
 export const fetchPayload = (endpoint: Endpoint, signal?: AbortSignal) =>
-  call(schemas.WidgetPayload, `${base(endpoint)}widget${endpoint.token ? `?token=${encodeURIComponent(endpoint.token)}` : ""}`, {}, signal);
+  call(
+    schemas.WidgetPayload,
+    `${base(endpoint)}widget?locale=${encodeURIComponent([endpoint.data.locale, document.documentElement.lang, navigator.language].filter((tag) => tag).join())}${endpoint.token ? `&token=${encodeURIComponent(endpoint.token)}` : ""}`,
+    {},
+    signal,
+  );
 
 /** Spends points for a reward; a retry with the same key answers the same code. */
 export const redeemReward = (endpoint: Endpoint, rewardId: string, idempotencyKey: string) =>

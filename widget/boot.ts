@@ -25,7 +25,7 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
     api: (data.api ?? new URL(script instanceof HTMLScriptElement && script.src ? script.src : location.href).origin).replace(/\/$/, ""),
     shop: data.shop,
     token: data.customerToken || undefined,
-    locales: [data.locale, document.documentElement.lang, navigator.language],
+    data,
     theme: themeOverrides(data),
     origin: location.origin,
   });

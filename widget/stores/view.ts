@@ -1,4 +1,4 @@
-import { pickLocale, words } from "../i18n/index.ts";
+import { words } from "../i18n/index.ts";
 import { $activity } from "./activity.ts";
 import { $now } from "./clock.ts";
 import { $panel } from "./panel.ts";
@@ -21,7 +21,7 @@ export function currentView() {
   return {
     payload,
     theme,
-    words: words(pickLocale([...setup.locales, payload.shop.defaultLocale]), theme, payload.shop.currency),
+    words: words(payload, theme),
     panel: $panel.get(),
     redeem: $redeem.get(),
     welcome: $welcome.get(),

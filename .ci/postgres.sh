@@ -7,6 +7,8 @@ start_postgres() {
     return 0
   fi
   local dir port=55432
+  # the first free port from 55432 on
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   dir=$(mktemp -d)
   chown postgres "$dir" 2>/dev/null || true
   local as=()

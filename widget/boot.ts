@@ -27,7 +27,6 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
     token: data.customerToken || undefined,
     data,
     theme: themeOverrides(data),
-    origin: location.origin,
   });
   let widget: Widget | undefined;
   const listen = ([event, listener]: unknown[]) => {

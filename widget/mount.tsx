@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { currentView, viewStores } from "./stores/view.ts";
 import css from "./theme/widget.css?inline";
-import { applyTokens } from "./theme/tokens.ts";
+import { tokenCss } from "./theme/tokens.ts";
 import { App } from "./ui/app.tsx";
 
 /** A transformed or filtered body would trap `position: fixed`; the host then goes on <html>. */
@@ -22,9 +22,11 @@ export function mount() {
   shadow.adoptedStyleSheets = [base, tokens];
   hostParent().appendChild(host);
   let wasOpen = false;
+  let tokenText = "";
   const draw = () => {
     const view = currentView();
-    if (view) applyTokens(tokens, view.theme);
+    const css = view && tokenCss(view.theme);
+    if (css && css !== tokenText) tokens.replaceSync((tokenText = css));
     render(view && <App {...view} />, shadow);
     // focus goes into the dialog when it opens and back to the launcher when it closes
     const open = !!view?.panel.open;

@@ -28,8 +28,12 @@ const ignored = new Set([
   "maxItems",
 ]);
 
-/** Strips a JSON Schema (as `z.toJSONSchema` writes it) to a compact `Node`; throws on anything the checker can't honour. */
-export function compact(schema: JsonSchema): Node {
+/**
+ * Strips a JSON Schema (as `z.toJSONSchema` writes it) to a compact `Node`; throws on anything the checker can't honour.
+ * String patterns stay only where `keepPattern` says (the theme tokens, which go into a stylesheet); the others guard values the
+ * widget only shows or sends back, and are left to the server.
+ */
+export function compact(schema: JsonSchema, keepPattern: (pattern: string) => boolean = () => true): Node {
   const unknown = Object.keys(schema).filter(
     (keyword) =>
       !ignored.has(keyword) &&
@@ -39,26 +43,27 @@ export function compact(schema: JsonSchema): Node {
   );
   if (unknown.length) throw new Error(`compact schema: unsupported keywords ${unknown.join(", ")}`);
   const choices = schema.anyOf ?? schema.oneOf;
-  if (choices) return ["o", ...choices.map(compact)];
+  const inner = (child: JsonSchema) => compact(child, keepPattern);
+  if (choices) return ["o", ...choices.map(inner)];
   if ("const" in schema) return ["e", schema.const];
   if (schema.enum) return ["e", ...schema.enum];
-  if (Array.isArray(schema.type)) return ["o", ...schema.type.map((type: string) => compact({ ...schema, type }))];
+  if (Array.isArray(schema.type)) return ["o", ...schema.type.map((type: string) => inner({ ...schema, type }))];
   switch (schema.type) {
     case undefined:
       return "u";
     case "string":
       // a pattern derived from a format (date-time: about 400 characters) costs more bytes than it guards; the widget only reads dates
-      if (schema.format || schema.pattern === undefined) return "s";
+      if (schema.format || schema.pattern === undefined || !keepPattern(schema.pattern)) return "s";
       if (schema.pattern.length < 2) throw new Error(`compact schema: pattern ${schema.pattern} is too short to tell from a type`);
       return schema.pattern;
     case "array":
-      return ["a", compact(schema.items ?? {})];
+      return ["a", inner(schema.items ?? {})];
     case "object": {
-      if (!schema.properties) return ["r", compact(schema.propertyNames ?? {}), compact(schema.additionalProperties ?? {})];
+      if (!schema.properties) return ["r", inner(schema.propertyNames ?? {}), inner(schema.additionalProperties ?? {})];
       // extra properties are accepted, as zod's objects strip them: a newer endpoint may send more
       const required = new Set<string>(schema.required ?? []);
       const node: Node = {};
-      for (const [name, property] of Object.entries<JsonSchema>(schema.properties)) node[required.has(name) ? name : `${name}?`] = compact(property);
+      for (const [name, property] of Object.entries<JsonSchema>(schema.properties)) node[required.has(name) ? name : `${name}?`] = inner(property);
       return node;
     }
   }

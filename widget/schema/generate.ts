@@ -1,10 +1,13 @@
 import { z } from "zod/mini";
 import { ErrorBody } from "../../contract/common.ts";
-import { Theme } from "../../contract/theme.ts";
+import { Color, FontFamily, Pixels, Theme } from "../../contract/theme.ts";
 import { ActivityPage, Redemption, ReferralWelcome, WidgetPayload } from "../../contract/widget.ts";
 import { compact, type Node, type Schema } from "./compact.ts";
 
-const from = <T>(schema: z.ZodMiniType<T>): Schema<T> => compact(z.toJSONSchema(schema, { io: "output" }));
+/** The patterns of the theme tokens that go into the widget's stylesheet: the only ones the widget checks itself. */
+const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJSONSchema(schema) as { pattern: string }).pattern));
+
+const from = <T>(schema: z.ZodMiniType<T>): Schema<T> => compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern));
 
 /** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
 function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {

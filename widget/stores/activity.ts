@@ -1,7 +1,6 @@
 import { atom } from "nanostores";
 import type { ActivityEntry } from "../../contract/widget.ts";
 import { type ApiError, fetchActivity } from "../api.ts";
-import { $setup } from "./setup.ts";
 
 /** Ledger pages loaded beyond the payload's recent entries. */
 interface ActivityState {
@@ -21,7 +20,7 @@ export async function loadMoreActivity() {
   const state = $activity.get();
   if (state.busy) return;
   $activity.set({ ...state, busy: true, error: undefined });
-  const result = await fetchActivity($setup.get(), state.loaded ? state.cursor : null);
+  const result = await fetchActivity(state.loaded ? state.cursor : null);
   if (!result.ok) return $activity.set({ ...state, busy: false, error: result.error });
   const entries = state.loaded ? [...state.entries, ...result.data.entries] : result.data.entries;
   $activity.set({ entries, cursor: result.data.nextCursor, loaded: true, busy: false });

@@ -2,7 +2,6 @@ import { atom } from "nanostores";
 import type { WidgetPayload } from "../../contract/widget.ts";
 import { fetchPayload } from "../api.ts";
 import { emit } from "./events.ts";
-import { $setup } from "./setup.ts";
 
 /** The one response the widget draws from; null until it arrives. */
 export const $payload = atom<WidgetPayload | null>(null);
@@ -16,7 +15,7 @@ export async function loadPayload() {
   controller?.abort();
   const current = new AbortController();
   controller = current;
-  const result = await fetchPayload($setup.get(), current.signal);
+  const result = await fetchPayload(current.signal);
   if (current.signal.aborted) return false;
   if (!result.ok) {
     emit("error", result.error);

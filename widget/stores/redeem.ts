@@ -2,7 +2,6 @@ import { atom } from "nanostores";
 import { type ApiError, redeemReward } from "../api.ts";
 import { emit } from "./events.ts";
 import { setBalance } from "./payload.ts";
-import { $setup } from "./setup.ts";
 
 export interface RedeemState {
   rewardId: string;
@@ -29,7 +28,7 @@ export async function confirmRedeem() {
   const state = $redeem.get();
   if (!state || state.step === "busy" || state.step === "done") return;
   $redeem.set({ ...state, step: "busy", error: undefined });
-  const result = await redeemReward($setup.get(), state.rewardId, state.key);
+  const result = await redeemReward(state.rewardId, state.key);
   if ($redeem.get()?.key !== state.key) return;
   if (!result.ok) {
     $redeem.set({ ...state, step: "failed", error: result.error });

@@ -4,7 +4,6 @@ import { recordReferralVisit } from "../api.ts";
 import { emit } from "./events.ts";
 import type { WidgetPayload } from "../../contract/widget.ts";
 import { $payload } from "./payload.ts";
-import { $setup, type Setup } from "./setup.ts";
 
 /** The friend's welcome offer after arriving with `?ref=CODE`. */
 export const $welcome = atom<ReferralWelcome | null>(null);
@@ -13,14 +12,14 @@ export const $welcome = atom<ReferralWelcome | null>(null);
 export const $copied = atom<string | null>(null);
 
 /** The member's referral link: the shop's home page with `?ref=CODE`. */
-export const referralLink = (payload: WidgetPayload, setup: Setup) =>
-  payload.customer ? `${setup.origin}/?ref=${encodeURIComponent(payload.customer.referral.code)}` : "";
+export const referralLink = (payload: WidgetPayload) =>
+  payload.customer ? `${location.origin}/?ref=${encodeURIComponent(payload.customer.referral.code)}` : "";
 
 /** Records the visit of a page opened with `?ref=CODE` (not the member's own link); true when there is an offer to show. */
 export async function welcomeFriend(search: string) {
   const code = new URLSearchParams(search).get("ref");
   if (!code || !/^[A-Za-z0-9-]{4,32}$/.test(code) || $payload.get()?.customer?.referral.code === code) return false;
-  const result = await recordReferralVisit($setup.get(), code);
+  const result = await recordReferralVisit(code);
   if (result.ok) $welcome.set(result.data);
   return result.ok;
 }

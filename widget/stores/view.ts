@@ -28,7 +28,7 @@ export function currentView() {
     copied: $copied.get(),
     activity: $activity.get(),
     now: $now.get(),
-    referralLink: referralLink(payload, setup),
+    referralLink: referralLink(payload),
   };
 }
 export type View = NonNullable<ReturnType<typeof currentView>>;

@@ -23,6 +23,7 @@ export function mount() {
   hostParent().appendChild(host);
   let wasOpen = false;
   let tokenText = "";
+  let tick: ReturnType<typeof setTimeout> | undefined;
   const draw = () => {
     const view = currentView();
     const css = view && tokenCss(view.theme);
@@ -32,10 +33,14 @@ export function mount() {
     const open = !!view?.panel.open;
     if (open !== wasOpen) shadow.querySelector<HTMLElement>(open ? "[part=panel]" : "[part=launcher]")?.focus();
     wasOpen = open;
+    // the campaign countdown: drawn again every second while the panel is open during a campaign
+    clearTimeout(tick);
+    if (open && view.payload.program.campaigns.active) tick = setTimeout(draw, 1000);
   };
   const unlisten = viewStores.map((store) => store.listen(draw));
   draw();
   return () => {
+    clearTimeout(tick);
     for (const stop of unlisten) stop();
     render(null, shadow);
     host.remove();

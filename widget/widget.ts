@@ -1,7 +1,6 @@
 import { mount } from "./mount.tsx";
 import { resetActivity } from "./stores/activity.ts";
-import { $now, startClock, stopClock } from "./stores/clock.ts";
-import { emit, clearListeners } from "./stores/events.ts";
+import { clearListeners, emit } from "./stores/events.ts";
 import { $panel, followHash } from "./stores/panel.ts";
 import { $payload, cancelPayload, loadPayload } from "./stores/payload.ts";
 import { $redeem } from "./stores/redeem.ts";
@@ -21,15 +20,12 @@ export function start(): Widget {
     unmount ??= mount();
   };
   const whenBodyReady = () => (document.body ? draw() : document.addEventListener("DOMContentLoaded", draw, { once: true }));
-
   const reset = () => {
     $redeem.set(null);
     $copied.set(null);
     resetActivity();
   };
-  // the countdown ticks only while the panel is open during a campaign
-  const syncClock = () => ($panel.get().open && $payload.get()?.program.campaigns.active ? startClock() : stopClock());
-  const unlisten = [$panel.listen(syncClock), $payload.listen(syncClock), $panel.listen(() => $copied.set(null))];
+  const unlisten = $panel.listen(() => $copied.set(null));
 
   loadPayload().then(async (ok) => {
     if (!ok) return;
@@ -47,8 +43,7 @@ export function start(): Widget {
     },
     destroy() {
       cancelPayload();
-      stopClock();
-      for (const stop of unlisten) stop();
+      unlisten();
       removeEventListener("hashchange", followHash);
       document.removeEventListener("DOMContentLoaded", draw);
       unmount?.();
@@ -56,7 +51,6 @@ export function start(): Widget {
       reset();
       $payload.set(null);
       $welcome.set(null);
-      $now.set(0);
       $panel.set({ open: false, section: "home" });
     },
   };

@@ -8,36 +8,53 @@ export interface Vars {
   t?: string | number;
   m?: string | number;
 }
+type Text = WidgetPayload["texts"][string];
+
+// The words of the view being drawn: set by `useWords` on every draw, read by the components (plain functions keep the bundle small).
+let locale = "es";
+let texts: WidgetPayload["texts"] = {};
+let currency = "EUR";
+let pointsName: Text = "";
+let plural: Intl.PluralRules;
+let numbers: Intl.NumberFormat;
+/** The theme's program words in the view's locale. */
+export let launcherLabel = "";
+export let programName = "";
 
 /**
- * Texts, plurals, numbers, money and dates in the payload's locale. The texts come with the payload (the theme's text overrides
- * already merged in by the endpoint); the program's words follow the theme's override for the locale.
+ * Takes the payload's locale and texts (the endpoint has merged the theme's text overrides in) and the theme's program words for
+ * that locale; returns the locale.
  */
-export function words({ locale, texts, shop }: WidgetPayload, theme: Theme) {
+export function useWords(payload: WidgetPayload, theme: Theme) {
+  if (payload.locale !== locale || !plural) {
+    locale = payload.locale;
+    plural = new Intl.PluralRules(locale);
+    numbers = new Intl.NumberFormat(locale);
+  }
   const override = theme.locales[locale];
-  const plural = new Intl.PluralRules(locale);
-  const number = new Intl.NumberFormat(locale);
-  /** A text's form for `n` when it has plural forms. */
-  const form = (text: WidgetPayload["texts"][string] = "", n = 0) =>
-    typeof text === "string" ? text : plural.select(n) === "one" ? text.one : text.other;
-  const points = (n: number) => `${number.format(n)} ${form(override?.pointsName ?? theme.pointsName, n)}`;
-  const money = (amount: string | number) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: shop.currency, minimumFractionDigits: 0 }).format(Number(amount));
-  return {
-    locale,
-    points,
-    number: (n: number) => number.format(n),
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)),
-    /** Text in the shopper's language, or the first one the marketer wrote. */
-    text: (text: LocalizedText) => text[locale] ?? Object.values(text)[0] ?? "",
-    launcherLabel: override?.launcherLabel ?? theme.launcherLabel,
-    programName: override?.programName ?? theme.programName,
-    /** A text by key with `{p}` (points), `{n}`, `{t}` and `{m}` (money) filled in; plural forms follow `n`, else `p`. */
-    t: (key: string, vars: Vars = {}) =>
-      form(texts[key], Number(vars.n ?? vars.p)).replace(/\{([pntm])\}/g, (_, name: keyof Vars) => {
-        const value = vars[name] ?? "";
-        return name === "p" ? points(Number(value)) : name === "m" ? money(value) : String(value);
-      }),
-  };
+  texts = payload.texts;
+  currency = payload.shop.currency;
+  pointsName = override?.pointsName ?? theme.pointsName;
+  launcherLabel = override?.launcherLabel ?? theme.launcherLabel;
+  programName = override?.programName ?? theme.programName;
+  return locale;
 }
-export type Words = ReturnType<typeof words>;
+
+/** A text's form for `n` when it has plural forms. */
+const form = (text: Text = "", n = 0) => (typeof text === "string" ? text : plural.select(n) === "one" ? text.one : text.other);
+
+export const number = (n: number) => numbers.format(n);
+/** "1 punto", "120 puntos". */
+export const points = (n: number) => `${number(n)} ${form(pointsName, n)}`;
+const money = (amount: string | number) =>
+  new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0 }).format(Number(amount));
+export const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+/** Merchant text in the shopper's language, or the first one the marketer wrote. */
+export const text = (value: LocalizedText) => value[locale] ?? Object.values(value)[0] ?? "";
+
+/** A text by key with `{p}` (points), `{n}`, `{t}` and `{m}` (money) filled in; plural forms follow `n`, else `p`. */
+export const t = (key: string, vars: Vars = {}) =>
+  form(texts[key], Number(vars.n ?? vars.p)).replace(/\{([pntm])\}/g, (_, name: keyof Vars) => {
+    const value = vars[name] ?? "";
+    return name === "p" ? points(Number(value)) : name === "m" ? money(value) : String(value);
+  });

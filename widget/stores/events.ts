@@ -1,18 +1,17 @@
-/** Page API events: each is a `loyalty:<name>` CustomEvent on window and goes to `Loyalty('on', name, fn)` listeners. */
+/** Page API events: each is a `loyalty:<name>` CustomEvent on window, which `Loyalty('on', name, fn)` listens to. */
 export type EventName = "ready" | "open" | "close" | "redeemed" | "referral-copied" | "error";
 
-const listeners = new Map<string, Set<(detail: unknown) => void>>();
+const added: [string, (event: Event) => void][] = [];
 
 export function on(name: string, listener: (detail: unknown) => void) {
-  const set = listeners.get(name) ?? new Set();
-  set.add(listener);
-  listeners.set(name, set);
+  const handler = (event: Event) => listener((event as CustomEvent).detail);
+  added.push([`loyalty:${name}`, handler]);
+  addEventListener(`loyalty:${name}`, handler);
 }
 
-export function emit(name: EventName, detail: unknown = {}) {
-  window.dispatchEvent(new CustomEvent(`loyalty:${name}`, { detail }));
-  for (const listener of listeners.get(name) ?? []) listener(detail);
-}
+export const emit = (name: EventName, detail: unknown = {}) => dispatchEvent(new CustomEvent(`loyalty:${name}`, { detail }));
 
-/** Forgets every listener (Loyalty('destroy')). */
-export const clearListeners = () => listeners.clear();
+/** Removes every `Loyalty('on')` listener (Loyalty('destroy')). */
+export function clearListeners() {
+  for (const [type, handler] of added.splice(0)) removeEventListener(type, handler);
+}

@@ -6,7 +6,8 @@ import { emit } from "./events.ts";
 /** The one response the widget draws from; null until it arrives. */
 export const $payload = atom<WidgetPayload | null>(null);
 /** Server clock minus local clock, so countdowns follow the server. */
-export const $clockOffset = atom(0);
+let clockOffset = 0;
+export const serverNow = () => Date.now() + clockOffset;
 
 let controller: AbortController | undefined;
 
@@ -21,7 +22,7 @@ export async function loadPayload() {
     emit("error", result.error);
     return false;
   }
-  $clockOffset.set(Date.parse(result.data.now) - Date.now());
+  clockOffset = Date.parse(result.data.now) - Date.now();
   $payload.set(result.data);
   return true;
 }

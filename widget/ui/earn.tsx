@@ -1,24 +1,26 @@
-import type { PanelProps } from "./panel.tsx";
+import { date, number, points, t, text } from "../i18n/index.ts";
+import type { View } from "../stores/view.ts";
 
-/** Ways to earn: per unit spent, in store, referrals, campaigns and the member's tier bonus. */
-export function Earn({ payload, words }: PanelProps) {
-  const { program } = payload;
-  const campaigns = [program.campaigns.active, program.campaigns.next].filter((campaign) => campaign !== null);
+/** Ways to earn: per unit spent, in store, referrals, campaigns and the tiers' bonuses. */
+export function Earn({ payload: { program } }: View) {
+  const { active, next } = program.campaigns;
+  const times = (multiplier: number) => t("multiplier", { n: number(multiplier) });
   return (
     <ul>
-      <li>{words.t("perUnit", { p: program.pointsPerUnit, m: 1 })}</li>
-      {program.channels.includes("store") && <li>{words.t("store")}</li>}
-      {program.referral && <li>{words.t("referralEarn", { p: program.referral.referrerPoints })}</li>}
-      {campaigns.map((campaign) => (
-        <li key={campaign.id}>
-          {words.text(campaign.name)}: {words.t("multiplier", { n: words.number(campaign.multiplier) })} ({words.date(campaign.startsAt)} –{" "}
-          {words.date(campaign.endsAt)})
-        </li>
-      ))}
+      <li>{t("perUnit", { p: program.pointsPerUnit, m: 1 })}</li>
+      {program.channels.includes("store") && <li>{t("store")}</li>}
+      {program.referral && <li>{t("referralEarn", { p: program.referral.referrerPoints })}</li>}
+      {[active, next].map(
+        (campaign) =>
+          campaign && (
+            <li key={campaign.id}>
+              {text(campaign.name)}: {times(campaign.multiplier)} ({date(campaign.startsAt)} – {date(campaign.endsAt)})
+            </li>
+          ),
+      )}
       {program.tiers.map((tier) => (
         <li key={tier.id}>
-          {words.t("tier", { t: words.text(tier.name) })}: {words.points(tier.threshold)} ·{" "}
-          {words.t("multiplier", { n: words.number(tier.multiplier) })}
+          {t("tier", { t: text(tier.name) })}: {points(tier.threshold)} · {times(tier.multiplier)}
         </li>
       ))}
     </ul>

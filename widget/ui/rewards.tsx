@@ -1,35 +1,69 @@
-import { askRedeem } from "../stores/redeem.ts";
+import { date, points, t, text } from "../i18n/index.ts";
+import { askRedeem, cancelRedeem, confirmRedeem } from "../stores/redeem.ts";
+import type { View } from "../stores/view.ts";
+import { Button, Code, Failure, Row } from "./bits.tsx";
 import { describeOffer } from "./offer.ts";
-import type { PanelProps } from "./panel.tsx";
-import { RedeemBox } from "./redeem.tsx";
 
-/** Every reward with its cost; members redeem the ones within reach and see what's missing for the rest. */
-export function Rewards(props: PanelProps) {
-  const { payload, words, redeem } = props;
+const plainErrors = ["insufficient_points", "reward_unavailable", "network_error", "unauthorized"];
+const retryable = ["network_error", "internal_error", "rate_limited", "conflict"];
+
+/**
+ * Every reward with its cost; members redeem the ones within reach and see what's missing for the rest. Redeeming asks to
+ * confirm, waits, then shows the code at once; a failure is said plainly, with a retry that reuses the attempt's key.
+ */
+export function Rewards({ payload, redeem, copied }: View) {
   const customer = payload.customer;
   return (
     <ul>
-      {payload.program.rewards.map((reward) => (
-        <li key={reward.id} part="reward">
-          <p class="w">
-            <b>{words.text(reward.title)}</b>
-            <span>{words.points(reward.cost)}</span>
-          </p>
-          <small>{describeOffer(reward, words)}</small>
-          {redeem?.rewardId === reward.id ? (
-            <RedeemBox {...props} reward={reward} redeem={redeem} />
-          ) : (
-            customer &&
-            (reward.cost <= customer.balance ? (
-              <button type="button" part="redeem" disabled={redeem?.step === "busy"} onClick={() => askRedeem(reward.id)}>
-                {words.t("redeem")}
-              </button>
+      {payload.program.rewards.map((reward) => {
+        const error = redeem?.error;
+        const busy = redeem?.step === "busy";
+        return (
+          <li key={reward.id} part="reward">
+            <Row>
+              <b>{text(reward.title)}</b>
+              <span>{points(reward.cost)}</span>
+            </Row>
+            <small>{describeOffer(reward)}</small>
+            {redeem?.rewardId === reward.id ? (
+              <div class="c">
+                {redeem.step === "done" && redeem.code && redeem.expiresAt ? (
+                  <>
+                    <small>{t("code")}</small>
+                    <Code code={redeem.code} copied={copied} />
+                    <small>{t("expires", { t: date(redeem.expiresAt) })}</small>
+                  </>
+                ) : (
+                  <>
+                    {error ? (
+                      <Failure text={t(plainErrors.includes(error.code) ? error.code : "failed")} />
+                    ) : (
+                      <p>{t("confirm", { t: text(reward.title), p: reward.cost })}</p>
+                    )}
+                    <Row>
+                      {(!error || retryable.includes(error.code)) && (
+                        <Button part="redeem" class="a" disabled={busy} onClick={confirmRedeem}>
+                          {t(busy ? "busy" : error ? "retry" : "yes")}
+                        </Button>
+                      )}
+                      <Button onClick={cancelRedeem}>{t("cancel")}</Button>
+                    </Row>
+                  </>
+                )}
+              </div>
             ) : (
-              <p>{words.t("missingShort", { p: reward.cost - customer.balance })}</p>
-            ))
-          )}
-        </li>
-      ))}
+              customer &&
+              (reward.cost <= customer.balance ? (
+                <Button part="redeem" disabled={busy} onClick={() => askRedeem(reward.id)}>
+                  {t("redeem")}
+                </Button>
+              ) : (
+                <p>{t("missingShort", { p: reward.cost - customer.balance })}</p>
+              ))
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

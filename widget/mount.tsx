@@ -27,7 +27,10 @@ export function mount() {
   const draw = () => {
     const view = currentView();
     const css = view && tokenCss(view.theme);
-    if (css && css !== tokenText) tokens.replaceSync((tokenText = css));
+    if (css && css !== tokenText) {
+      tokenText = css;
+      tokens.replaceSync(css);
+    }
     render(view && <App {...view} />, shadow);
     // focus goes into the dialog when it opens and back to the launcher when it closes
     const open = !!view?.panel.open;

@@ -5,7 +5,8 @@ import { schemas } from "./schema/contract.ts";
 import { $setup } from "./stores/setup.ts";
 
 export interface ApiError {
-  code: ErrorCode;
+  /** One of the contract's error codes, or a newer one. */
+  code: ErrorCode | (string & {});
   message: string;
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };

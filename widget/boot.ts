@@ -29,13 +29,10 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
     theme: themeOverrides(data),
   });
   let widget: Widget | undefined;
-  const listen = ([event, listener]: unknown[]) => {
-    if (typeof event === "string" && typeof listener === "function") on(event, (detail) => listener(detail));
-  };
   const run = ([name, ...args]: Command) => {
     if (name === "open") openPanel(args[0]);
     else if (name === "close") closePanel();
-    else if (name === "on") listen(args);
+    else if (name === "on" && typeof args[0] === "string" && typeof args[1] === "function") on(args[0], args[1] as (detail: unknown) => void);
     else if (name === "identify" || name === "logout") {
       $setup.set({ ...$setup.get(), token: name === "identify" && typeof args[0] === "string" ? args[0] : undefined });
       widget?.reload();

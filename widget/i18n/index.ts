@@ -26,13 +26,10 @@ export let programName = "";
  * that locale; returns the locale.
  */
 export function useWords(payload: WidgetPayload, theme: Theme) {
-  if (payload.locale !== locale || !plural) {
-    locale = payload.locale;
-    plural = new Intl.PluralRules(locale);
-    numbers = new Intl.NumberFormat(locale);
-  }
+  ({ locale, texts } = payload);
+  plural = new Intl.PluralRules(locale);
+  numbers = new Intl.NumberFormat(locale);
   const override = theme.locales[locale];
-  texts = payload.texts;
   currency = payload.shop.currency;
   pointsName = override?.pointsName ?? theme.pointsName;
   launcherLabel = override?.launcherLabel ?? theme.launcherLabel;

@@ -9,7 +9,7 @@ type Command = [name?: unknown, ...args: unknown[]];
 /** `window.Loyalty`: the queue stub before load, the real page API after. */
 interface LoyaltyApi {
   (...command: Command): void;
-  q?: ArrayLike<unknown>[];
+  q?: Iterable<unknown>[];
   loaded?: boolean;
 }
 type LoyaltyWindow = { Loyalty?: LoyaltyApi };
@@ -22,7 +22,7 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
   if (!data.shop) return console.warn("loyalty.js: add data-shop to the script tag");
   const queued = global.Loyalty?.q ?? [];
   $setup.set({
-    api: (data.api ?? new URL(script instanceof HTMLScriptElement && script.src ? script.src : location.href).origin).replace(/\/$/, ""),
+    api: (data.api ?? new URL((script as HTMLScriptElement).src || location.href).origin).replace(/\/$/, ""),
     shop: data.shop,
     token: data.customerToken || undefined,
     data,
@@ -44,6 +44,6 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
   const api: LoyaltyApi = (...command) => run(command);
   api.loaded = true;
   global.Loyalty = api;
-  for (const command of Array.from(queued)) run(Array.from(command));
+  for (const command of queued) run([...command]);
   if (global.Loyalty === api) widget = start();
 }

@@ -22,7 +22,6 @@ interface ShopParts {
   program: Program;
   /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
   heads: Map<string, string>;
-  tail: string;
   /** The guest answer's ETag per locale: it covers the program, the theme and the texts. */
   guestEtags: Map<string, string>;
 }
@@ -40,9 +39,12 @@ export function textLocale(shop: Shop, requested = ""): string {
   return "es";
 }
 
-/** `,"locale":…,"texts":{…}` per shop (version) and locale: the widget's texts with the theme's overrides for the locale merged in. */
+/**
+ * `,"theme":…,"locale":…,"texts":{…}` per shop (version) and locale: the theme with the locale's program words (launcher label,
+ * program name, points name) in place, and the widget's texts with the locale's text overrides merged in.
+ */
 const shopTexts = new WeakMap<Shop, Map<string, string>>();
-function textsJson(shop: Shop, locale: string): string {
+function localeJson(shop: Shop, locale: string): string {
   let byLocale = shopTexts.get(shop);
   if (!byLocale) {
     byLocale = new Map();
@@ -50,8 +52,9 @@ function textsJson(shop: Shop, locale: string): string {
   }
   let json = byLocale.get(locale);
   if (json === undefined) {
-    const texts = { ...widgetTexts[locale], ...shop.theme.locales[locale]?.texts };
-    json = `,"locale":${JSON.stringify(locale)},"texts":${JSON.stringify(texts)}`;
+    const { theme } = shop;
+    const { texts, ...words } = theme.locales[locale] ?? {};
+    json = `,"theme":${JSON.stringify({ ...theme, ...words })},"locale":${JSON.stringify(locale)},"texts":${JSON.stringify({ ...widgetTexts[locale], ...texts })}`;
     byLocale.set(locale, json);
   }
   return json;
@@ -89,12 +92,10 @@ function partsOf(shop: Shop, now: number): ShopParts {
     const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
     heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
   }
-  const tail = `,"theme":${JSON.stringify(shop.theme)}`;
   const parts = {
     until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity),
     program: view,
     heads,
-    tail,
     guestEtags: new Map(),
   };
   shopParts.set(shop, parts);
@@ -162,7 +163,7 @@ export async function widgetPayloadJson(
   const now = services.now();
   const parts = partsOf(shop, now);
   const locale = textLocale(shop, requestedLocale);
-  const tail = parts.tail + textsJson(shop, locale);
+  const tail = localeJson(shop, locale);
   const clock = `,"now":"${new Date(now).toISOString()}"}`;
   if (customerId === null) {
     let etag = parts.guestEtags.get(locale);

@@ -87,14 +87,17 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(after.json.now).toBe("2026-07-07T15:00:00.000Z");
   });
 
-  it("carries the texts of one locale: the requested one, else the shop's default; the theme's overrides win", async () => {
+  it("carries the texts and program words of one locale: the requested one, else the shop's default; the theme's overrides win", async () => {
     e = await testEndpoint();
     const english = await e.call("GET", "/v1/shops/demo/widget?locale=en-GB");
     expect(WidgetPayload.safeParse(english.json).success).toBe(true);
     expect(english.json.locale).toBe("en");
     expect(english.json.texts).toMatchObject({ rewards: "Rewards", missing: "{p} to go for your next reward" });
+    // the theme's program words for the locale are in place
+    expect(english.json.theme).toMatchObject({ programName: "Rewards club", launcherLabel: "My points", pointsName: { one: "point" } });
     const spanish = await e.call("GET", "/v1/shops/demo/widget?locale=es");
     expect(spanish.json.texts.rewards).toBe("Premios");
+    expect(spanish.json.theme.programName).toBe("Club de puntos");
     expect(spanish.headers.get("etag")).not.toBe(english.headers.get("etag"));
     const unknown = await e.call("GET", "/v1/shops/demo/widget?locale=fr");
     expect(unknown.json.locale).toBe("es");

@@ -17,23 +17,17 @@ let currency = "EUR";
 let pointsName: Text = "";
 let plural: Intl.PluralRules;
 let numbers: Intl.NumberFormat;
-/** The theme's program words in the view's locale. */
-export let launcherLabel = "";
-export let programName = "";
 
 /**
- * Takes the payload's locale and texts (the endpoint has merged the theme's text overrides in) and the theme's program words for
- * that locale; returns the locale.
+ * Takes the payload's locale and texts, and the theme's points name: the endpoint has put the locale's overrides of both in
+ * place. Returns the locale.
  */
 export function useWords(payload: WidgetPayload, theme: Theme) {
   ({ locale, texts } = payload);
   plural = new Intl.PluralRules(locale);
   numbers = new Intl.NumberFormat(locale);
-  const override = theme.locales[locale];
   currency = payload.shop.currency;
-  pointsName = override?.pointsName ?? theme.pointsName;
-  launcherLabel = override?.launcherLabel ?? theme.launcherLabel;
-  programName = override?.programName ?? theme.programName;
+  pointsName = theme.pointsName;
   return locale;
 }
 
@@ -48,6 +42,9 @@ const money = (amount: string | number) =>
 export const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
 /** Merchant text in the shopper's language, or the first one the marketer wrote. */
 export const text = (value: LocalizedText) => value[locale] ?? Object.values(value)[0] ?? "";
+
+/** Whether there is a text for this key (an error code the texts explain plainly). */
+export const hasText = (key: string) => key in texts;
 
 /** A text by key with `{p}` (points), `{n}`, `{t}` and `{m}` (money) filled in; plural forms follow `n`, else `p`. */
 export const t = (key: string, vars: Vars = {}) =>

@@ -6,7 +6,20 @@ import { compact, type Node, type Schema } from "./compact.ts";
 /** The patterns of the theme tokens that go into the widget's stylesheet: the only ones the widget checks itself. */
 const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJSONSchema(schema) as { pattern: string }).pattern));
 
-const from = <T>(schema: z.ZodMiniType<T>): Schema<T> => compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern));
+/** Response properties the widget never reads (wherever they occur): left unchecked, they cost the bundle nothing. */
+const unread = new Set([
+  "defaultLocale",
+  "tierWindowDays",
+  "terms",
+  "marketingConsent",
+  "codeValidityDays",
+  "validityDays",
+  "redemptionId",
+  "orderId",
+]);
+
+const from = <T>(schema: z.ZodMiniType<T>): Schema<T> =>
+  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), unread);
 
 /** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
 function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {

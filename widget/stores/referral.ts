@@ -18,7 +18,7 @@ export const referralLink = (payload: WidgetPayload) =>
 /** Records the visit of a page opened with `?ref=CODE` (not the member's own link); true when there is an offer to show. */
 export async function welcomeFriend(search: string) {
   const code = new URLSearchParams(search).get("ref");
-  if (!code || !/^[A-Za-z0-9-]{4,32}$/.test(code) || $payload.get()?.customer?.referral.code === code) return false;
+  if (!code || $payload.get()?.customer?.referral.code === code) return false;
   const result = await recordReferralVisit(code);
   if (result.ok) $welcome.set(result.data);
   return result.ok;

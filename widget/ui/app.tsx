@@ -1,4 +1,4 @@
-import { launcherLabel, points, programName, t } from "../i18n/index.ts";
+import { points, t } from "../i18n/index.ts";
 import { closeOnEscape, closePanel, openPanel, type Section, sections, togglePanel } from "../stores/panel.ts";
 import type { View } from "../stores/view.ts";
 import { Activity } from "./activity.tsx";
@@ -27,7 +27,7 @@ export function App(view: View) {
       {panel.open && (
         <div part="panel" class="p" role="dialog" aria-labelledby="loyalty-title" tabIndex={-1} onKeyDown={closeOnEscape}>
           <header>
-            <h2 id="loyalty-title">{programName}</h2>
+            <h2 id="loyalty-title">{theme.programName}</h2>
             <Button part="close" class="i" aria-label={t("close")} onClick={closePanel}>
               ×
             </Button>
@@ -45,7 +45,7 @@ export function App(view: View) {
         </div>
       )}
       <Button part="launcher" class="l" aria-expanded={panel.open} aria-haspopup="dialog" onClick={togglePanel} onKeyDown={closeOnEscape}>
-        <span>{launcherLabel}</span>
+        <span>{theme.launcherLabel}</span>
         {customer && <b>{next && !customer.redeemable.length ? t("toNext", { p: next.missing }) : points(customer.balance)}</b>}
       </Button>
       <p class="sr" aria-live="polite">

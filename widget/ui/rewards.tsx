@@ -1,15 +1,15 @@
-import { date, points, t, text } from "../i18n/index.ts";
+import { date, hasText, points, t, text } from "../i18n/index.ts";
 import { askRedeem, cancelRedeem, confirmRedeem } from "../stores/redeem.ts";
 import type { View } from "../stores/view.ts";
 import { Button, Code, Failure, Row } from "./bits.tsx";
 import { describeOffer } from "./offer.ts";
 
-const plainErrors = ["insufficient_points", "reward_unavailable", "network_error", "unauthorized"];
 const retryable = ["network_error", "internal_error", "rate_limited", "conflict"];
 
 /**
  * Every reward with its cost; members redeem the ones within reach and see what's missing for the rest. Redeeming asks to
- * confirm, waits, then shows the code at once; a failure is said plainly, with a retry that reuses the attempt's key.
+ * confirm, waits, then shows the code at once; a failure is said plainly (in the text for its code, where there is one), with a
+ * retry that reuses the attempt's key.
  */
 export function Rewards({ payload, redeem, copied }: View) {
   const customer = payload.customer;
@@ -36,7 +36,7 @@ export function Rewards({ payload, redeem, copied }: View) {
                 ) : (
                   <>
                     {error ? (
-                      <Failure text={t(plainErrors.includes(error.code) ? error.code : "failed")} />
+                      <Failure text={t(hasText(error.code) ? error.code : "failed")} />
                     ) : (
                       <p>{t("confirm", { t: text(reward.title), p: reward.cost })}</p>
                     )}

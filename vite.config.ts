@@ -46,8 +46,10 @@ const widget: UserConfig = {
     minify: "terser",
     terserOptions: {
       ecma: 2020,
-      compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_comps: true, unsafe_methods: true },
+      compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
       format: { comments: false },
+      // Preact's internal properties (`__k`, `__e`, ...: nothing outside Preact reads them here) get one-letter names
+      mangle: { properties: { regex: /^__(?!html$|proto__$)/ } },
     },
     lib: { entry: "widget/main.ts", formats: ["iife"], name: "LoyaltyWidget", fileName: () => "loyalty.js" },
   },

@@ -38,9 +38,9 @@ async function call<T>(schema: Schema<T>, path: string, { body, headers, signal 
     });
     json = await response.json();
   } catch {
-    return failure("network_error", "endpoint unreachable");
+    return failure("network_error", "unreachable");
   }
-  if (response.ok) return matches(schema, json) ? { ok: true, data: json } : failure("internal_error", "unexpected response");
+  if (response.ok) return matches(schema, json) ? { ok: true, data: json } : failure("internal_error", "bad response");
   return matches(schemas.ErrorBody, json) ? { ok: false, error: json.error } : failure("internal_error", `HTTP ${response.status}`);
 }
 

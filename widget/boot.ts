@@ -19,7 +19,7 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
   const global = window as unknown as LoyaltyWindow;
   if (global.Loyalty?.loaded) return;
   const data = script instanceof HTMLScriptElement ? script.dataset : {};
-  if (!data.shop) return console.warn("loyalty.js: add data-shop to the script tag");
+  if (!data.shop) return console.warn("loyalty.js: no data-shop");
   const queued = global.Loyalty?.q ?? [];
   $setup.set({
     api: (data.api ?? new URL((script as HTMLScriptElement).src || location.href).origin).replace(/\/$/, ""),

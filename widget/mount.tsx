@@ -7,8 +7,8 @@ import { App } from "./ui/app.tsx";
 /** A transformed or filtered body would trap `position: fixed`; the host then goes on <html>. */
 function hostParent() {
   const body = document.body;
-  const style = getComputedStyle(body);
-  return style.transform !== "none" || style.filter !== "none" || style.perspective !== "none" ? document.documentElement : body;
+  const { transform, filter, perspective } = getComputedStyle(body);
+  return [transform, filter, perspective].some((value) => value !== "none") ? document.documentElement : body;
 }
 
 /** Adds the one host element with its open shadow root and renders the view into it; returns the teardown. */

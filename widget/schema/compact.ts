@@ -31,10 +31,10 @@ const ignored = new Set([
 /**
  * Strips a JSON Schema (as `z.toJSONSchema` writes it) to a compact `Node`; throws on anything the checker can't honour.
  * String patterns stay only where `keepPattern` says (the theme tokens, which go into a stylesheet); the others guard values the
- * widget only shows or sends back, and are left to the server. Properties named in `unread` (ones the widget never reads) are
- * not checked at all.
+ * widget only shows or sends back, and are left to the server. Properties the widget never reads are not checked at all:
+ * `unread` holds their paths from the response's root (`program.rewards.tiers`: array items share their array's path).
  */
-export function compact(schema: JsonSchema, keepPattern: (pattern: string) => boolean = () => true, unread = new Set<string>()): Node {
+export function compact(schema: JsonSchema, keepPattern: (pattern: string) => boolean = () => true, unread = new Set<string>(), path = ""): Node {
   const unknown = Object.keys(schema).filter(
     (keyword) =>
       !ignored.has(keyword) &&
@@ -44,8 +44,8 @@ export function compact(schema: JsonSchema, keepPattern: (pattern: string) => bo
   );
   if (unknown.length) throw new Error(`compact schema: unsupported keywords ${unknown.join(", ")}`);
   const choices = schema.anyOf ?? schema.oneOf;
-  const inner = (child: JsonSchema) => compact(child, keepPattern, unread);
-  if (choices) return ["o", ...choices.map(inner)];
+  const inner = (child: JsonSchema, childPath = path) => compact(child, keepPattern, unread, childPath);
+  if (choices) return ["o", ...choices.map((choice: JsonSchema) => inner(choice))];
   if ("const" in schema) return ["e", schema.const];
   if (schema.enum) return ["e", ...schema.enum];
   if (Array.isArray(schema.type)) return ["o", ...schema.type.map((type: string) => inner({ ...schema, type }))];
@@ -64,8 +64,10 @@ export function compact(schema: JsonSchema, keepPattern: (pattern: string) => bo
       // extra properties are accepted, as zod's objects strip them: a newer endpoint may send more
       const required = new Set<string>(schema.required ?? []);
       const node: Node = {};
-      for (const [name, property] of Object.entries<JsonSchema>(schema.properties))
-        if (!unread.has(name)) node[required.has(name) ? name : `${name}?`] = inner(property);
+      for (const [name, property] of Object.entries<JsonSchema>(schema.properties)) {
+        const childPath = path ? `${path}.${name}` : name;
+        if (!unread.has(childPath)) node[required.has(name) ? name : `${name}?`] = inner(property, childPath);
+      }
       return node;
     }
   }

@@ -6,16 +6,26 @@ import { compact, type Node, type Schema } from "./compact.ts";
 /** The patterns of the theme tokens that go into the widget's stylesheet: the only ones the widget checks itself. */
 const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJSONSchema(schema) as { pattern: string }).pattern));
 
-/** Response properties the widget never reads (wherever they occur): left unchecked, they cost the bundle nothing. */
+/** Response properties the widget never reads, by path from the response's root: left unchecked, they cost the bundle nothing. */
 const unread = new Set([
-  "defaultLocale",
-  "tierWindowDays",
-  "terms",
-  "marketingConsent",
-  "codeValidityDays",
-  "validityDays",
+  "shop.id",
+  "shop.defaultLocale",
+  "program.tierWindowDays",
+  "program.links.terms",
+  "program.rewards.tiers",
+  "program.rewards.codeValidityDays",
+  "program.referral.friendOffer.validityDays",
+  "theme.locales",
+  "locales",
+  "customer.tier.id",
+  "customer.tier.multiplier",
+  "customer.marketingConsent",
+  "customer.activity.orderId",
+  "customer.activity.rewardId",
+  "entries.orderId",
+  "entries.rewardId",
   "redemptionId",
-  "orderId",
+  "offer.validityDays",
 ]);
 
 const from = <T>(schema: z.ZodMiniType<T>): Schema<T> =>

@@ -26,7 +26,8 @@ export const cancelRedeem = () => $redeem.set(null);
 /** Redeems the reward being confirmed (or retries the failed attempt with the same key). */
 export async function confirmRedeem() {
   const state = $redeem.get();
-  if (!state || state.step === "busy" || state.step === "done") return;
+  // the redeem button is disabled while busy and gone once done: only a confirm or a retry gets here
+  if (!state) return;
   $redeem.set({ ...state, step: "busy", error: undefined });
   const result = await redeemReward(state.rewardId, state.key);
   if ($redeem.get()?.key !== state.key) return;

@@ -5,10 +5,8 @@ const tokenNames = ["accent", "accentText", "background", "text", "radius", "fon
 /**
  * The theme tokens as custom properties on `:host` (`accentText` → `--loyalty-accent-text`), written into a constructable
  * stylesheet (allowed under a strict CSP). Every value has passed the contract's token checks, which allow no `;`, `{` or `}`.
- * `inherit` as a custom property would inherit the property itself; left unset, the shop's font family stays.
+ * `--loyalty-font: inherit` takes the page's (unset) custom property: `font-family: var(--loyalty-font)` is then invalid, and
+ * the font family inherits the shop's.
  */
 export const tokenCss = (theme: Theme) =>
-  `:host{${tokenNames
-    .filter((name) => name !== "font" || theme.font !== "inherit")
-    .map((name) => `--loyalty-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}:${theme[name]}`)
-    .join(";")}}`;
+  `:host{${tokenNames.map((name) => `--loyalty-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}:${theme[name]}`).join(";")}}`;

@@ -8,7 +8,8 @@ import { Home } from "./home.tsx";
 import { Referral } from "./referral.tsx";
 import { Rewards } from "./rewards.tsx";
 
-const bodies = { home: Home, earn: Earn, rewards: Rewards, referral: Referral, activity: Activity };
+/** Each section's body, in the order of `sections`. */
+const bodies = [Home, Earn, Rewards, Referral, Activity];
 
 /**
  * The whole widget (once the payload is there): the launcher, which says the balance (or what's missing for the next reward) when
@@ -21,7 +22,7 @@ export function App(view: View) {
   // guests see what the program offers; referral and activity are a member's own
   const tabs: readonly Section[] = customer ? sections : sections.slice(0, 3);
   const section = tabs.includes(panel.section) ? panel.section : "home";
-  const Body = bodies[section];
+  const Body = bodies[sections.indexOf(section)]!;
   return (
     <div class={`r ${theme.position} ${theme.colorScheme}`} lang={view.locale}>
       {panel.open && (

@@ -33,11 +33,7 @@ export function Home({ payload, now, welcome, copied }: View) {
               <p>{t("missing", { p: next.missing })}</p>
             </>
           ) : (
-            customer.redeemable.length > 0 && (
-              <Button class="k" onClick={() => openPanel("rewards")}>
-                {t("ready")}
-              </Button>
-            )
+            customer.redeemable.length > 0 && <Button onClick={() => openPanel("rewards")}>{t("ready")}</Button>
           )}
           {customer.tier && <p>{t("tier", { t: text(customer.tier.name) })}</p>}
           {tierTarget && (

@@ -18,7 +18,7 @@ type LoyaltyWindow = { Loyalty?: LoyaltyApi };
 export function boot(script: HTMLOrSVGScriptElement | null) {
   const global = window as unknown as LoyaltyWindow;
   if (global.Loyalty?.loaded) return;
-  const data = script instanceof HTMLScriptElement ? script.dataset : {};
+  const data: DOMStringMap = script?.dataset ?? {};
   if (!data.shop) return console.warn("loyalty.js: no data-shop");
   const queued = global.Loyalty?.q ?? [];
   $setup.set({

@@ -16,20 +16,19 @@ export function mount() {
   const host = document.createElement("div");
   host.setAttribute("data-loyalty-host", "");
   const shadow = host.attachShadow({ mode: "open" });
-  const base = new CSSStyleSheet();
-  const tokens = new CSSStyleSheet();
-  base.replaceSync(css);
-  shadow.adoptedStyleSheets = [base, tokens];
+  // one constructable sheet: the theme tokens, then the widget's styles (written again only when the tokens change)
+  const sheet = new CSSStyleSheet();
+  shadow.adoptedStyleSheets = [sheet];
   hostParent().appendChild(host);
   let wasOpen = false;
   let tokenText = "";
   let tick: ReturnType<typeof setTimeout> | undefined;
   const draw = () => {
     const view = currentView();
-    const css = view && tokenCss(view.theme);
-    if (css && css !== tokenText) {
-      tokenText = css;
-      tokens.replaceSync(css);
+    const tokens = view && tokenCss(view.theme);
+    if (tokens && tokens !== tokenText) {
+      tokenText = tokens;
+      sheet.replaceSync(tokens + css);
     }
     render(view && <App {...view} />, shadow);
     // focus goes into the dialog when it opens and back to the launcher when it closes

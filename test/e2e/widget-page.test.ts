@@ -119,3 +119,31 @@ test("no long task over 50 ms from the widget while booting and opening the pane
   expect(widgetLongTasks).toEqual([]);
   expect(widgetScripts.filter(([start, end]) => end - start > 50)).toEqual([]);
 });
+
+test("the page's inherited text styles do not distort the widget; its font family is inherited", async () => {
+  const head = `<style>html{font-size:40px}body{font:30px/3 Georgia,serif;color:#f0f;letter-spacing:5px;text-transform:uppercase;word-spacing:9px}
+[data-loyalty-host]{letter-spacing:7px!important;font-size:50px!important}</style>`;
+  const { launcher } = await open(shopPage({ endpoint: endpoint.url, head }));
+  await launcher.waitFor();
+  const style = await launcher.evaluate((element) => {
+    const computed = getComputedStyle(element);
+    return {
+      fontSize: computed.fontSize,
+      letterSpacing: computed.letterSpacing,
+      wordSpacing: computed.wordSpacing,
+      textTransform: computed.textTransform,
+      fontFamily: computed.fontFamily,
+    };
+  });
+  expect(style).toEqual({ fontSize: "14px", letterSpacing: "normal", wordSpacing: "0px", textTransform: "none", fontFamily: "Georgia, serif" });
+});
+
+test("data-locale picks the texts the endpoint sends: English launcher and panel, one payload request", async () => {
+  const { requests, launcher } = await open(shopPage({ endpoint: endpoint.url, extra: 'data-locale="en-GB"' }));
+  await launcher.waitFor();
+  expect(await launcher.textContent()).toBe("My points");
+  await launcher.click();
+  await expect.poll(() => page.locator("nav button").allTextContents()).toEqual(["Home", "Earn", "Rewards"]);
+  expect(await page.locator(".r").getAttribute("lang")).toBe("en");
+  expect(requests.filter((request) => !request.endsWith("/loyalty.js"))).toEqual(["GET /v1/shops/demo/widget"]);
+});

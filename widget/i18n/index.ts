@@ -43,10 +43,7 @@ export const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle
 /** Merchant text in the shopper's language, or the first one the marketer wrote. */
 export const text = (value: LocalizedText) => value[locale] ?? Object.values(value)[0] ?? "";
 
-/** Whether there is a text for this key (an error code the texts explain plainly). */
-export const hasText = (key: string) => key in texts;
-
-/** A text by key with `{p}` (points), `{n}`, `{t}` and `{m}` (money) filled in; plural forms follow `n`, else `p`. */
+/** A text by key (empty when there is none) with `{p}` (points), `{n}`, `{t}` and `{m}` (money) filled in; plural forms follow `n`, else `p`. */
 export const t = (key: string, vars: Vars = {}) =>
   form(texts[key], Number(vars.n ?? vars.p)).replace(/\{([pntm])\}/g, (_, name: keyof Vars) => {
     const value = vars[name] ?? "";

@@ -16,7 +16,7 @@ export interface RedeemState {
 /** The redemption in progress (at most one), or null. */
 export const $redeem = atom<RedeemState | null>(null);
 
-const newKey = () => `r-${crypto.randomUUID()}`;
+const newKey = () => crypto.randomUUID();
 
 /** Asks to confirm redeeming a reward. */
 export const askRedeem = (rewardId: string) => $redeem.set({ rewardId, step: "confirm", key: newKey() });

@@ -1,4 +1,4 @@
-import { date, hasText, points, t, text } from "../i18n/index.ts";
+import { date, points, t, text } from "../i18n/index.ts";
 import { askRedeem, cancelRedeem, confirmRedeem } from "../stores/redeem.ts";
 import type { View } from "../stores/view.ts";
 import { Button, Code, Failure, Row } from "./bits.tsx";
@@ -35,11 +35,7 @@ export function Rewards({ payload, redeem, copied }: View) {
                   </>
                 ) : (
                   <>
-                    {error ? (
-                      <Failure text={t(hasText(error.code) ? error.code : "failed")} />
-                    ) : (
-                      <p>{t("confirm", { t: text(reward.title), p: reward.cost })}</p>
-                    )}
+                    {error ? <Failure text={t(error.code) || t("failed")} /> : <p>{t("confirm", { t: text(reward.title), p: reward.cost })}</p>}
                     <Row>
                       {(!error || retryable.includes(error.code)) && (
                         <Button part="redeem" class="a" disabled={busy} onClick={confirmRedeem}>

@@ -46,7 +46,7 @@ const widget: UserConfig = {
     minify: "terser",
     terserOptions: {
       ecma: 2020,
-      compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
+      compress: { passes: 5, unsafe: true, unsafe_arrows: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
       format: { comments: false },
       // Preact's internal properties (`__k`, `__e`, ...: nothing outside Preact reads them here) get one-letter names
       mangle: { properties: { regex: /^__(?!html$|proto__$)/ } },

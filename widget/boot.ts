@@ -1,7 +1,6 @@
 import { on } from "./stores/events.ts";
 import { closePanel, openPanel } from "./stores/panel.ts";
 import { $setup } from "./stores/setup.ts";
-import { themeOverrides } from "./stores/theme.ts";
 import { start, type Widget } from "./widget.ts";
 
 type Command = [name?: unknown, ...args: unknown[]];
@@ -26,7 +25,6 @@ export function boot(script: HTMLOrSVGScriptElement | null) {
     shop: data.shop,
     token: data.customerToken || undefined,
     data,
-    theme: themeOverrides(data),
   });
   let widget: Widget | undefined;
   const run = ([name, ...args]: Command) => {

@@ -1,13 +1,12 @@
 import { atom } from "nanostores";
 
-/** What the script tag and the page API said: endpoint, shop, token, the tag's data attributes, theme overrides. */
+/** What the script tag and the page API said: endpoint, shop, token, the tag's data attributes. */
 export interface Setup {
   api: string;
   shop: string;
   token?: string;
   /** The script tag's data attributes (live: a changed data-locale counts at the next load). */
   data: DOMStringMap;
-  theme: Record<string, string>;
 }
 
-export const $setup = atom<Setup>({ api: "", shop: "", data: {}, theme: {} });
+export const $setup = atom<Setup>({ api: "", shop: "", data: {} });

@@ -14,5 +14,5 @@ export function themeOverrides(dataset: DOMStringMap): Record<string, string> {
   return overrides;
 }
 
-/** The marketer's saved theme (checked with the payload) with the page's overrides (checked one by one) on top. */
-export const themeOf = (payload: WidgetPayload, setup: Setup): Theme => ({ ...payload.theme, ...setup.theme });
+/** The marketer's saved theme (checked with the payload) with the page's `data-theme-*` overrides (checked one by one) on top. */
+export const themeOf = (payload: WidgetPayload, setup: Setup): Theme => ({ ...payload.theme, ...themeOverrides(setup.data) });

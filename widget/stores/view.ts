@@ -7,8 +7,8 @@ import { $copied, $welcome, referralLink } from "./referral.ts";
 import { $setup } from "./setup.ts";
 import { themeOf } from "./theme.ts";
 
-/** The stores the view is made of: the mount draws again whenever one changes. */
-export const viewStores = [$payload, $setup, $panel, $redeem, $welcome, $copied, $activity];
+/** The stores the view is made of: the mount draws again whenever one changes (a new setup always brings a new payload). */
+export const viewStores = [$payload, $panel, $redeem, $welcome, $copied, $activity];
 
 // Derived values are plain functions of the stores rather than `computed` stores: they are cheap, and `computed` costs about 600 bytes.
 /** Everything the UI renders, in one value (null until the payload arrives): components get it as props and only render. */

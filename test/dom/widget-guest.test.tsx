@@ -1,6 +1,7 @@
 // @vitest-environment-options {"url": "http://127.0.0.1:5999/", "settings": {"fetch": {"disableSameOriginPolicy": true}}}
-import { fireEvent } from "@testing-library/preact";
+import { fireEvent, waitFor } from "@testing-library/preact";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { boot } from "../../widget/boot.ts";
 import { bootWidget, destroyWidget, type Endpoint, startEndpoint } from "./support.ts";
 
 let endpoint: Endpoint;
@@ -41,4 +42,16 @@ test("Escape closes the panel and Loyalty('open', section) opens at that section
   expect(screen.getByText("1 punto por cada 1 € gastado")).toBeTruthy();
   fireEvent.keyDown(dialog, { key: "Escape" });
   expect(screen.queryByRole("dialog")).toBeNull();
+});
+
+test("a data-locale without texts falls to the browser's language; a changed data-locale counts at the next load (logout)", async () => {
+  const script = document.createElement("script");
+  Object.assign(script.dataset, { shop: "demo", api: endpoint.url, locale: "fr-FR" });
+  boot(script);
+  const launcher = () => document.querySelector("[data-loyalty-host]")?.shadowRoot?.querySelector("[part=launcher]")?.textContent;
+  // no texts in French: the next candidate, the browser's language (en-US here)
+  await waitFor(() => expect(launcher()).toBe("My points"));
+  script.dataset.locale = "es";
+  (window as unknown as { Loyalty: (name: string) => void }).Loyalty("logout");
+  await waitFor(() => expect(launcher()).toBe("Mis puntos"));
 });

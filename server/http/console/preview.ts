@@ -40,7 +40,7 @@ export const previewApi = new Hono<AppEnv>().get("/:draft/v1/shops/:shop/widget"
   const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
   if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
   c.header("Cache-Control", "no-store");
-  return c.json(await previewPayload(services, shop, draftOf(c.req.param("draft"))));
+  return c.json(await previewPayload(services, shop, draftOf(c.req.param("draft")), c.req.query("locale")));
 });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

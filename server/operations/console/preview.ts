@@ -1,6 +1,7 @@
 import type { Theme, WidgetCustomer, WidgetPayload } from "../../../contract/index.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../../domain/progress.ts";
 import { signCustomerToken } from "../../sdk/sign-customer-token.ts";
+import { widgetTexts } from "../../texts/index.ts";
 import { widgetPayload } from "../widget.ts";
 import type { Services, Shop } from "../services.ts";
 
@@ -51,9 +52,17 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
 }
 
 /** What the widget would receive for the sample shopper with the drafted theme: the shop's real payload otherwise. */
-export async function previewPayload(services: Services, shop: Shop, theme: Theme): Promise<WidgetPayload> {
+export async function previewPayload(services: Services, shop: Shop, theme: Theme, locale?: string): Promise<WidgetPayload> {
   const now = services.now();
-  const payload = await widgetPayload(services, shop, null);
+  const payload = await widgetPayload(services, shop, null, locale);
   const { customer, tierRewards } = sampleCustomer(shop, now);
-  return { ...payload, theme, customer, program: { ...payload.program, rewards: tierRewards } };
+  // the draft's words and texts for the previewed language, as the endpoint resolves the saved theme's
+  const { texts, ...words } = theme.locales[payload.locale] ?? {};
+  return {
+    ...payload,
+    theme: { ...theme, ...words },
+    texts: { ...widgetTexts[payload.locale], ...texts },
+    customer,
+    program: { ...payload.program, rewards: tierRewards },
+  };
 }

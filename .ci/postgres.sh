@@ -17,6 +17,7 @@ start_postgres() {
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" -l "$dir/log" -w start >/dev/null
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE loyalty_test" >/dev/null
   export LOYALTY_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/loyalty_test"
-  trap '"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true' EXIT
+  # expanded now: the function's locals are gone when the trap runs
+  trap "${as[*]} $bin/pg_ctl -D $dir/data -m fast stop >/dev/null 2>&1 || true" EXIT
   echo "PostgreSQL started for the tests on 127.0.0.1:$port"
 }

@@ -1,18 +1,16 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { saveMarketer } from "../../server/operations/console/accounts.ts";
 import { type RunningEndpoint, startTestEndpoint } from "../support/server.ts";
 import { launchBrowser } from "./support/browser.ts";
+import { saveScreenshot } from "./support/screenshot.ts";
 import { type HostPage, shopPage, startHostPage } from "./support/host-page.ts";
 
-const SCREENSHOTS = "test-results/screenshots";
 let host: HostPage;
 let endpoint: RunningEndpoint;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   host = await startHostPage();
   endpoint = await startTestEndpoint({ allowedOrigins: [host.origin] });
   await saveMarketer(endpoint.services, "demo", "marketing@example.com", "a long console password");
@@ -62,9 +60,9 @@ test("a marketer signs in, changes the accent colour and the program name with a
   const preview = page.frameLocator("iframe.preview-frame");
   await expect.poll(() => preview.locator("[part=panel] h2").first().textContent(), { timeout: 15_000 }).toBe("Club Premio");
   expect(await preview.locator("[part=launcher]").evaluate((element) => getComputedStyle(element).backgroundColor)).toBe("rgb(170, 34, 0)");
-  await page.screenshot({ path: `${SCREENSHOTS}/console-theme-desktop.png`, fullPage: true });
+  await saveScreenshot(page, `console-theme-desktop`, { fullPage: true });
   await page.getByRole("button", { name: "Móvil" }).click();
-  await page.screenshot({ path: `${SCREENSHOTS}/console-theme-mobile-preview.png`, fullPage: true });
+  await saveScreenshot(page, `console-theme-mobile-preview`, { fullPage: true });
 
   // nothing reaches shoppers before saving
   expect((await widgetOnShopPage(await browser.newPage())).title).toBe("Club de puntos");
@@ -75,9 +73,9 @@ test("a marketer signs in, changes the accent colour and the program name with a
   const after = await widgetOnShopPage(await browser.newPage());
   expect(after.title).toBe("Club Premio");
   expect(after.accent).toBe("rgb(170, 34, 0)");
-  await shopper.screenshot({ path: `${SCREENSHOTS}/console-shop-before.png` });
+  await saveScreenshot(shopper, `console-shop-before`);
   const last = browser.contexts().at(-1)?.pages().at(-1);
-  await last?.screenshot({ path: `${SCREENSHOTS}/console-shop-after-save.png` });
+  if (last) await saveScreenshot(last, `console-shop-after-save`);
   await context.close();
 });
 
@@ -97,7 +95,7 @@ test("the program, customers, install and analytics pages render for a signed-in
   ] as const) {
     await page.getByRole("link", { name: link }).click();
     await expect.poll(() => page.getByText(check).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/console-${link.toLowerCase()}.png`, fullPage: true });
+    await saveScreenshot(page, `console-${link.toLowerCase()}`, { fullPage: true });
   }
   await context.close();
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { saveScreenshot } from "./support/screenshot.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { type RunningDemo, startDemo } from "./demo-support.ts";
 
@@ -24,7 +25,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: `${screenshots}/demo-${name}.png`, animations: "disabled" });
+const shot = (name: string) => saveScreenshot(page, `demo-${name}`);
 const visit = (path: string) => page.goto(`${demo.shop}${path}`);
 /** An element's text with no-break spaces (as Intl formats money) made plain. */
 const text = async (selector: string) => (await page.locator(selector).first().textContent())?.replace(/\u00a0/g, " ");

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { Translate } from "../i18n/index.ts";
 import { fieldId } from "../stores/issues.ts";
 
 interface FieldProps {
@@ -122,5 +123,24 @@ export function Status({ message, tone }: { message: string | null; tone: "ok" |
     <p class={`status status-${tone}`} role={tone === "error" ? "alert" : "status"}>
       {message}
     </p>
+  );
+}
+
+export type SaveState = { kind: "idle" | "saving" | "saved" | "invalid" | "error"; message?: string };
+
+/** The end of an editor form: what saving said, the save button, and any further actions. */
+export function SaveBar({ status, t, children }: { status: SaveState; t: Translate; children?: ComponentChildren }) {
+  const message =
+    status.kind === "saved" ? t("saved") : status.kind === "invalid" ? t("fixErrors") : status.kind === "error" ? (status.message ?? null) : null;
+  return (
+    <>
+      <Status tone={status.kind === "error" || status.kind === "invalid" ? "error" : "ok"} message={message} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={status.kind === "saving"}>
+          {status.kind === "saving" ? t("saving") : t("save")}
+        </button>
+        {children}
+      </div>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect } from "preact/hooks";
 import { $t } from "../i18n/index.ts";
 import { $programDraft, $programErrors, $programStatus, editProgram, loadProgram, saveProgram } from "../stores/program.ts";
 import { CampaignsFields } from "./campaigns-fields.tsx";
-import { Checkbox, NumberField, Status, TextField } from "./fields.tsx";
+import { Checkbox, NumberField, SaveBar, TextField } from "./fields.tsx";
 import { ReferralFields } from "./referral-fields.tsx";
 import { RewardsFields } from "./rewards-fields.tsx";
 import { TiersFields } from "./tiers-fields.tsx";
@@ -90,23 +90,7 @@ export function ProgramEditor() {
       <CampaignsFields />
       <ReferralFields />
       {errors[""] && <p class="error">{errors[""]}</p>}
-      <Status
-        tone={status.kind === "error" || status.kind === "invalid" ? "error" : "ok"}
-        message={
-          status.kind === "saved"
-            ? t("saved")
-            : status.kind === "invalid"
-              ? t("fixErrors")
-              : status.kind === "error"
-                ? (status.message ?? null)
-                : null
-        }
-      />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={status.kind === "saving"}>
-          {status.kind === "saving" ? t("saving") : t("save")}
-        </button>
-      </div>
+      <SaveBar status={status} t={t} />
     </form>
   );
 }

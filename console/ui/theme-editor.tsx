@@ -2,7 +2,7 @@ import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
 import { $t } from "../i18n/index.ts";
 import { $contrastWarnings, $themeDraft, $themeErrors, $themeStatus, loadTheme, resetTheme, saveTheme, setThemeToken } from "../stores/theme.ts";
-import { ColorField, SelectField, Status, TextField } from "./fields.tsx";
+import { ColorField, SaveBar, SelectField, TextField } from "./fields.tsx";
 import { ThemePreview } from "./preview.tsx";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -93,26 +93,11 @@ export function ThemeEditor() {
           <TextField {...common(`locales.${otherLocale}.pointsName.one`, t("pointsOne"))} />
           <TextField {...common(`locales.${otherLocale}.pointsName.other`, t("pointsOther"))} />
         </fieldset>
-        <Status
-          tone={status.kind === "error" || status.kind === "invalid" ? "error" : "ok"}
-          message={
-            status.kind === "saved"
-              ? t("saved")
-              : status.kind === "invalid"
-                ? t("fixErrors")
-                : status.kind === "error"
-                  ? (status.message ?? null)
-                  : null
-          }
-        />
-        <div class="actions">
-          <button type="submit" class="primary" disabled={status.kind === "saving"}>
-            {status.kind === "saving" ? t("saving") : t("save")}
-          </button>
+        <SaveBar status={status} t={t}>
           <button type="button" onClick={() => confirm(t("resetConfirm")) && void resetTheme()}>
             {t("reset")}
           </button>
-        </div>
+        </SaveBar>
       </form>
       <ThemePreview />
     </div>

@@ -1,4 +1,4 @@
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import type { BenchShop } from "./seed-database.ts";
 import { type LoadOptions, type LoadResult, load } from "./load.ts";
 import { type Child, startProcess } from "./processes.ts";

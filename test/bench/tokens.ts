@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { checkCustomerToken } from "../../server/domain/tokens.ts";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 
 /** Microseconds per customer-token check: first sight (HMAC) and repeat (cached), against a bare node:crypto HMAC. */
 export function tokenCost(count = 20_000) {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { waitFor, within } from "@testing-library/preact";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { boot } from "../../widget/boot.ts";
 
 /** The page origin these tests run at (each file sets it in its environment options, where CORS is left to the browser tests). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
 
 let e: ConsoleEndpoint;

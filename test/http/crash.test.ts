@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
 
 // Kills the endpoint with SIGKILL again and again while orders and redemptions stream in, restarts

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
 
 const PROCESSES = 3;

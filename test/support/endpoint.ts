@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { freshDriver } from "./database.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";

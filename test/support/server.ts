@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { openSqlite } from "../../server/storage/sqlite.ts";
 
 export interface RunningEndpoint {

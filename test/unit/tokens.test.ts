@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { checkCustomerToken } from "../../server/domain/tokens.ts";
-import { signCustomerToken } from "../../server/sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 
 const secret = "ss_test_secret";
 const now = 1_800_000_000;

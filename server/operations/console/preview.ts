@@ -1,6 +1,6 @@
 import type { Theme, WidgetCustomer, WidgetPayload } from "../../../contract/index.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../../domain/progress.ts";
-import { signCustomerToken } from "../../sdk/sign-customer-token.ts";
+import { signCustomerToken } from "../../sdk/sign-customer-token.js";
 import { widgetTexts } from "../../texts/index.ts";
 import { widgetPayload } from "../widget.ts";
 import type { Services, Shop } from "../services.ts";

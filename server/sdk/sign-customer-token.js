@@ -8,7 +8,8 @@ const base64url = (value) => Buffer.from(value).toString("base64url");
 
 /**
  * Mints the HS256 customer token that a shop's backend puts in `data-customer-token`. No dependencies.
- * @param {import("./sign-customer-token.js").CustomerTokenOptions} options
+ * @param {{ signingSecret: string, shop: string, customerId: string, expiresIn?: number, issuedAt?: number }} options
+ *   the fields of `CustomerTokenOptions` in sign-customer-token.d.ts
  * @returns {string}
  */
 export function signCustomerToken(options) {

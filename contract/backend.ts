@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { Currency, ExternalId, Money, Points, Slug, Timestamp } from "./common.ts";
+import { Currency, ExternalId, LocalizedText, Money, Points, Slug, Timestamp } from "./common.ts";
 import { FriendOffer, Reward } from "./program.ts";
 import { ActivityEntry, NextReward, TierProgress } from "./widget.ts";
 
@@ -54,6 +54,8 @@ export const RefundResult = z.object({
   pointsReversed: Points,
   refundedTotal: Money,
   balance: Points,
+  /** Present when this refund completed the refund of a referred friend's first order: the referrer's credit was reversed. */
+  referral: z.optional(z.object({ status: z.literal("reversed"), referrerPoints: Points })),
 });
 export type RefundResult = z.infer<typeof RefundResult>;
 
@@ -75,7 +77,7 @@ export const CustomerDetails = z.object({
   birthday: z.nullable(z.string()),
   marketingConsent: z.boolean(),
   balance: Points,
-  tier: z.nullable(z.object({ id: Slug })),
+  tier: z.nullable(z.object({ id: Slug, name: LocalizedText })),
   tierPoints: Points,
   nextTier: z.nullable(TierProgress),
   nextReward: z.nullable(NextReward),
@@ -109,6 +111,8 @@ export type CustomerExport = z.infer<typeof CustomerExport>;
 
 export const Erased = z.object({ erased: z.literal(true), customerId: ExternalId });
 
+export const DiscountCodeQuery = z.object({ customerId: z.optional(ExternalId) });
+
 /** A loyalty or referral code as the shop's checkout sees it. */
 export const DiscountCodeInfo = z.object({
   code: z.string(),
@@ -116,7 +120,8 @@ export const DiscountCodeInfo = z.object({
   /** What the code gives: the reward, or the friend's welcome offer. */
   offer: z.union([Reward, FriendOffer]),
   expiresAt: Timestamp,
-  status: z.enum(["usable", "used", "expired"]),
+  /** `not_for_this_customer` only when asked with `?customerId=`: the code exists and is live, but not for them. */
+  status: z.enum(["usable", "used", "expired", "not_for_this_customer"]),
   usedByOrder: z.nullable(z.string()),
 });
 

@@ -4,6 +4,9 @@ import { z } from "zod/mini";
 export const Locale = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "a locale such as es, en or es-MX"));
 
 /** Text a marketer writes, per locale: `{ es: "Premio", en: "Reward" }`. Always rendered as text. */
+/** The languages the widget's texts ship in: a theme may override texts only for these. */
+export const WidgetLocale = z.enum(["es", "en"]);
+export type WidgetLocale = z.infer<typeof WidgetLocale>;
 export const LocalizedText = z.record(Locale, z.string().check(z.maxLength(500)));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -36,6 +39,7 @@ export const ErrorCode = z.enum([
   "rate_limited",
   "refund_exceeds_order",
   "currency_mismatch",
+  "unsupported_locale",
   "network_error",
   "internal_error",
 ]);

@@ -3,7 +3,8 @@ import { Theme } from "./theme.ts";
 import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } from "./common.ts";
 import { FriendOffer, Reward, Tier } from "./program.ts";
 
-export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "expiry"]);
+/** `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded. */
+export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "expiry"]);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 /** One ledger entry as the shopper sees it. */
@@ -91,7 +92,11 @@ export const Redemption = z.object({
 });
 export type Redemption = z.infer<typeof Redemption>;
 
-export const ReferralVisitRequest = z.object({ code: z.string().check(z.regex(/^[A-Za-z0-9-]{4,32}$/, "a referral code")) });
+export const ReferralVisitRequest = z.object({
+  code: z.string().check(z.regex(/^[A-Za-z0-9-]{4,32}$/, "a referral code")),
+  /** A random id the widget keeps for the browser tab's session: a visit again from it gets the same welcome code back. */
+  visitor: z.optional(z.string().check(z.regex(/^[\w-]{8,64}$/, "8–64 letters, digits, _ or -"))),
+});
 export const ReferralWelcome = z.object({
   offer: FriendOffer,
   /** A single-use code for the friend's first order. */

@@ -40,7 +40,12 @@ export function loyaltyClient(options: { endpoint: string; secretKey: string }) 
     refund: (orderId: string, refund: { id: string; amount: string }) => call(RefundResult, "POST", `/v1/orders/${path(orderId)}/refunds`, refund),
     customer: (id: string) => call(CustomerDetails, "GET", `/v1/customers/${path(id)}`),
     saveCustomer: (id: string, details: CustomerUpsert) => call(CustomerDetails, "PUT", `/v1/customers/${path(id)}`, details),
-    lookUpCode: (code: string) => call(DiscountCodeInfo, "GET", `/v1/discount-codes/${path(code.trim().toUpperCase())}`),
+    lookUpCode: (code: string, customerId?: string) =>
+      call(
+        DiscountCodeInfo,
+        "GET",
+        `/v1/discount-codes/${path(code.trim().toUpperCase())}${customerId ? `?customerId=${encodeURIComponent(customerId)}` : ""}`,
+      ),
   };
 }
 

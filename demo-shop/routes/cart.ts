@@ -5,9 +5,9 @@ import { type ShopContext, type ShopEnv, saveCart, setFlash } from "../context.t
 import { render } from "../render.ts";
 import { type CodeCheck, cartPage } from "../views/cart.ts";
 
-/** Asks the loyalty endpoint what a code gives and whether it can still be used. */
+/** Asks the loyalty endpoint what a code gives and whether it can still be used, by the signed-in shopper if there is one. */
 export async function checkCode(c: ShopContext, code: string): Promise<CodeCheck> {
-  const found = await c.get("deps").loyalty.lookUpCode(code);
+  const found = await c.get("deps").loyalty.lookUpCode(code, c.get("account")?.id);
   if (found.ok) return { code: found.data.code, state: found.data.status, offer: found.data.offer };
   return { code: code.trim().toUpperCase(), state: found.status === 404 || found.status === 400 ? "unknown" : "unavailable", offer: null };
 }

@@ -9,7 +9,7 @@ import type { PageFrame } from "./layout.ts";
 /** A checked code: what it gives if usable, or why not. */
 export interface CodeCheck {
   code: string;
-  state: "usable" | "used" | "expired" | "unknown" | "unavailable";
+  state: "usable" | "used" | "expired" | "not_for_this_customer" | "unknown" | "unavailable";
   offer: Offer | null;
 }
 
@@ -32,9 +32,16 @@ function codeMessage(frame: PageFrame, check: CodeCheck, cart: PricedCart) {
   if (check.state === "usable" && check.offer && cart.codeProblem === "minimum_not_reached")
     return { ok: false, text: t("codeMinimum", { code, amount: formatEuros(parseCents(check.offer.minimumSubtotal ?? "0") ?? 0, locale) }) };
   if (check.state === "usable" && check.offer) return { ok: true, text: t("codeApplied", { code, offer: describeOffer(check.offer, t, locale) }) };
-  const key = ({ usable: "codeUnknown", used: "codeUsed", expired: "codeExpired", unknown: "codeUnknown", unavailable: "codeUnavailable" } as const)[
-    check.state
-  ];
+  const key = (
+    {
+      usable: "codeUnknown",
+      used: "codeUsed",
+      expired: "codeExpired",
+      not_for_this_customer: "codeNotYours",
+      unknown: "codeUnknown",
+      unavailable: "codeUnavailable",
+    } as const
+  )[check.state];
   return { ok: false, text: t(key, { code }) };
 }
 

@@ -27,10 +27,14 @@ export interface ReferralFacts {
  */
 export function judgeReferral(facts: ReferralFacts): { credited: true } | { credited: false; reason: ReferralBlock } {
   if (!facts.enabled) return { credited: false, reason: "disabled" };
-  if (facts.referrerId === facts.friendId) return { credited: false, reason: "self_referral" };
-  if (facts.referrerEmail && facts.friendEmail && normaliseEmail(facts.referrerEmail) === normaliseEmail(facts.friendEmail))
-    return { credited: false, reason: "self_referral" };
+  if (isSelfReferral(facts)) return { credited: false, reason: "self_referral" };
   if (facts.friendPreviousOrders > 0) return { credited: false, reason: "not_a_new_customer" };
   if (facts.referrerCreditsThisWeek >= facts.weeklyCap) return { credited: false, reason: "weekly_cap" };
   return { credited: true };
+}
+
+/** Whether `friend` is the referrer under another name: the same customer, or the same normalised email. */
+export function isSelfReferral(facts: Pick<ReferralFacts, "referrerId" | "friendId" | "referrerEmail" | "friendEmail">): boolean {
+  if (facts.referrerId === facts.friendId) return true;
+  return Boolean(facts.referrerEmail && facts.friendEmail && normaliseEmail(facts.referrerEmail) === normaliseEmail(facts.friendEmail));
 }

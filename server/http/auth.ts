@@ -9,7 +9,7 @@ import type { AppEnv } from "./env.ts";
 const bearer = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined);
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientIpOf(c: Context<AppEnv>): string {
+export function clientIpOf<E extends AppEnv>(c: Context<E>): string {
   if (c.get("config").trustProxy) return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
   try {
     return getConnInfo(c).remote.address ?? "unknown";

@@ -4,6 +4,7 @@ import {
   AdjustmentResult,
   CustomerDetails,
   DiscountCodeInfo,
+  DiscountCodeQuery,
   CustomerExport,
   CustomerUpsert,
   Erased,
@@ -23,7 +24,7 @@ import { placeOrder, refundOrder } from "../operations/orders.ts";
 import { shopKey } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
-import { jsonBody, parseOrThrow } from "./validate.ts";
+import { jsonBody, parseOrThrow, queryOf } from "./validate.ts";
 
 /** Server-to-server routes for a shop's backend; the shop is the secret key's. */
 export const backend = new Hono<AppEnv>();
@@ -137,11 +138,15 @@ document({
   path: "/v1/discount-codes/:code",
   tag: "orders",
   auth,
+  query: DiscountCodeQuery,
   response: DiscountCodeInfo,
-  summary: "Check a loyalty or referral code at checkout: what it gives and whether it is still usable",
+  summary:
+    "Check a loyalty or referral code at checkout: what it gives and whether it is still usable; with ?customerId=, whether that customer may use it",
   errors: [400, 401, 404],
 });
-backend.get("/discount-codes/:code", async (c) => c.json(await lookUpCode(c.get("services"), c.get("shop"), c.req.param("code"))));
+backend.get("/discount-codes/:code", queryOf(DiscountCodeQuery), async (c) =>
+  c.json(await lookUpCode(c.get("services"), c.get("shop"), c.req.param("code"), c.get("query").customerId)),
+);
 
 document({ method: "get", path: "/v1/program", tag: "configuration", auth, response: Program, summary: "The loyalty program", errors: [401] });
 backend.get("/program", (c) => c.json(c.get("shop").program));

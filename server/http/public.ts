@@ -14,7 +14,7 @@ import { ApiError } from "../operations/errors.ts";
 import { redeemReward } from "../operations/redemptions.ts";
 import { recordReferralVisit } from "../operations/referrals.ts";
 import { widgetPayloadJson } from "../operations/widget.ts";
-import { publicShop, requireCustomerId } from "./auth.ts";
+import { clientIpOf, publicShop, requireCustomerId } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
 import { rateLimit } from "./rate-limit.ts";
@@ -48,7 +48,7 @@ publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true }), reads, 
     c.header("Cache-Control", "private, no-store");
     return c.body(json);
   }
-  // Guests share one cacheable answer; the ETag covers the content, not the clock.
+  // Guests share one cacheable answer; the ETag covers the content and the minute of the `now` it carries.
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=30, stale-while-revalidate=300");
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);
@@ -92,12 +92,14 @@ document({
   body: ReferralVisitRequest,
   response: ReferralWelcome,
   status: 201,
-  summary: "Record a visit through a referral link (?ref=CODE) and answer the friend's welcome offer and code",
+  summary:
+    "Record a visit through a referral link (?ref=CODE) and answer the friend's welcome offer and code; the same tab session (visitor), or without one the same network, gets its live code back, and a link mints at most 5 new codes a day for one network and 100 in all (429 beyond)",
   errors: [400, 403, 404, 415, 429],
 });
 publicRoutes.options("/:shop/referral-visits", publicShop({ allowQueryToken: false }));
 publicRoutes.post("/:shop/referral-visits", publicShop({ allowQueryToken: false }), writes, jsonBody(ReferralVisitRequest), async (c) => {
-  return c.json(await recordReferralVisit(c.get("services"), c.get("shop"), c.get("body").code), 201);
+  const { code, visitor } = c.get("body");
+  return c.json(await recordReferralVisit(c.get("services"), c.get("shop"), { code, visitor, ip: clientIpOf(c) }), 201);
 });
 
 document({

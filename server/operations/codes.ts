@@ -1,13 +1,48 @@
 import type { DiscountCodeInfo } from "../../contract/index.ts";
-import { codes } from "../storage/repository.ts";
+import { type CodeUseFacts, judgeCodeUse } from "../domain/codes.ts";
+import type { Queries } from "../storage/driver.ts";
+import { type CodeRow, type CustomerRow, codes, customers } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import type { Services, Shop } from "./services.ts";
 
-/** What a code gives and whether it can still be used, for the shop's checkout to apply it. */
-export async function lookUpCode(services: Services, shop: Shop, given: string): Promise<DiscountCodeInfo> {
-  const row = given.length <= 64 ? await codes.get(services.driver.read, shop.id, given) : undefined;
+/** The facts `judgeCodeUse` needs about a code presented by `customer` (undefined: a customer the endpoint has not seen yet). */
+export async function codeUseFacts(
+  q: Queries,
+  shop: Shop,
+  code: CodeRow,
+  customer: Pick<CustomerRow, "id" | "email" | "orders_count"> | { id: string; email: null; orders_count: 0 },
+  at: number,
+  welcomeAlreadyApplied = false,
+): Promise<CodeUseFacts> {
+  const referrer = code.referrer_id ? await customers.get(q, shop.id, code.referrer_id) : undefined;
+  return {
+    kind: code.kind,
+    ownerId: code.customer_id,
+    usedByOrder: code.used_by_order,
+    expiresAt: code.expires_at,
+    at,
+    customerId: customer.id,
+    customerEmail: customer.email,
+    customerPreviousOrders: customer.orders_count,
+    referrer: referrer ? { id: referrer.id, email: referrer.email } : null,
+    welcomeAlreadyApplied,
+  };
+}
+
+/**
+ * What a code gives and whether it can still be used, for the shop's checkout to apply it; with `customerId`, whether
+ * that customer may use it (a reward code is its redeemer's, a welcome code a new customer's who is not the referrer).
+ */
+export async function lookUpCode(services: Services, shop: Shop, given: string, customerId?: string): Promise<DiscountCodeInfo> {
+  const read = services.driver.read;
+  const row = given.length <= 64 ? await codes.get(read, shop.id, given) : undefined;
   if (!row) throw new ApiError("not_found", "no such code in this shop");
-  const status = row.used_by_order ? "used" : row.expires_at < services.now() ? "expired" : "usable";
+  const now = services.now();
+  let status: DiscountCodeInfo["status"] = row.used_by_order ? "used" : row.expires_at < now ? "expired" : "usable";
+  if (status === "usable" && customerId !== undefined) {
+    const customer = (await customers.get(read, shop.id, customerId)) ?? { id: customerId, email: null, orders_count: 0 };
+    if (!judgeCodeUse(await codeUseFacts(read, shop, row, customer, now)).usable) status = "not_for_this_customer";
+  }
   return {
     code: row.code,
     kind: row.kind,

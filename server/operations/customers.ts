@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ActivityEntry, ActivityPage, CustomerDetails, CustomerExport, CustomerUpsert, EntryKind } from "../../contract/index.ts";
+import type { ActivityEntry, ActivityPage, CustomerDetails, CustomerExport, CustomerUpsert, EntryKind, OrderResult } from "../../contract/index.ts";
 import { referralCode } from "../domain/codes.ts";
 import { fromMinor } from "../domain/money.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
@@ -7,7 +7,7 @@ import { normaliseEmail } from "../domain/referrals.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { type CustomerRow, customers, type EntryRow, ledger, replays } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
-import { tierPointsOf } from "./orders.ts";
+import { ERASED, tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -61,7 +61,7 @@ export async function customerDetails(services: Services, shop: Shop, id: string
     birthday: customer.birthday,
     marketingConsent: customer.marketing_consent === 1,
     balance: customer.balance,
-    tier: tier ? { id: tier.id } : null,
+    tier: tier ? { id: tier.id, name: tier.name } : null,
     tierPoints,
     nextTier: next ? { id: next.tier.id, name: next.tier.name, missing: next.missing } : null,
     nextReward: rewardProgress(rewardsFor(shop.program.rewards, tier), customer.balance).nextReward,
@@ -86,6 +86,8 @@ export async function adjustPoints(services: Services, shop: Shop, customerId: s
   return services.driver.transaction(async (tx) => {
     const previous = await replays.adjustment(tx, shop.id, adjustment.id);
     if (previous) {
+      if (previous.request_hash === ERASED)
+        throw new ApiError("conflict", `adjustment "${adjustment.id}" belonged to a customer who has been erased`);
       if (previous.request_hash !== hash) throw new ApiError("conflict", `adjustment "${adjustment.id}" was already recorded with different content`);
       return { result: JSON.parse(previous.result) as { adjustmentId: string; points: number; balance: number }, replayed: true };
     }
@@ -197,7 +199,20 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string) 
       await tx.run(`UPDATE ${table} SET ${column} = ? WHERE shop_id = ? AND ${column} = ?`, [pseudonym, shop.id, id]);
     // a marketer's free-text reason may name the person
     await tx.run("UPDATE ledger SET reason = NULL WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
-    await tx.run("UPDATE adjustments SET reason = '' WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
+    await tx.run("UPDATE adjustments SET reason = '', request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
+    // stored answers name the customer, and request digests were taken over the id: a replay of them is now a conflict
+    for (const order of await tx.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [
+      shop.id,
+      pseudonym,
+    ])) {
+      const result = { ...(JSON.parse(order.result) as OrderResult), customerId: pseudonym };
+      await tx.run("UPDATE orders SET result = ?, request_hash = ? WHERE shop_id = ? AND id = ?", [
+        JSON.stringify(result),
+        ERASED,
+        shop.id,
+        order.id,
+      ]);
+    }
   });
   return { erased: true as const, customerId: id };
 }

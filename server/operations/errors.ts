@@ -14,6 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
   rate_limited: 429,
   refund_exceeds_order: 422,
   currency_mismatch: 422,
+  unsupported_locale: 422,
   network_error: 502,
   internal_error: 500,
 };

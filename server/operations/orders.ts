@@ -1,16 +1,19 @@
 import type { OrderRequest, OrderResult, RefundResult } from "../../contract/index.ts";
-import { referralCode } from "../domain/codes.ts";
+import { type CodeStatus, judgeCodeUse, referralCode } from "../domain/codes.ts";
 import { earningRate, pointsFor, reversalFor } from "../domain/earning.ts";
 import { fromMinor, toMinor } from "../domain/money.ts";
 import { tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
-import { codes, customers, ledger, replays } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, replays } from "../storage/repository.ts";
+import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
-import { creditReferral } from "./referrals.ts";
+import { creditReferral, reverseReferral } from "./referrals.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
+/** The request digest of answers whose customer was erased: a digest over their id would link back to them. */
+export const ERASED = "erased";
 
 function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): number {
   if (currency !== shop.currency) throw new ApiError("currency_mismatch", `this shop trades in ${shop.currency}, not ${currency}`);
@@ -22,6 +25,21 @@ function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): num
 /** Points a customer has earned from purchases within the program's tier window. */
 export function tierPointsOf(q: Queries, shop: Shop, customerId: string, now: number) {
   return ledger.tierPoints(q, shop.id, customerId, now - shop.program.tierWindowDays * DAY);
+}
+
+/** Judges one code an order reports and, when it may be used, marks it used by the order. */
+async function useCode(
+  tx: Queries,
+  shop: Shop,
+  given: string,
+  use: { customer: CustomerRow; orderId: string; placedAt: number; now: number; welcomeAlreadyApplied: boolean },
+): Promise<{ status: CodeStatus; referrerId?: string | null }> {
+  const code = await codes.get(tx, shop.id, given);
+  if (!code) return { status: "unknown" };
+  const verdict = judgeCodeUse(await codeUseFacts(tx, shop, code, use.customer, use.placedAt, use.welcomeAlreadyApplied));
+  if (!verdict.usable) return { status: verdict.status };
+  await codes.markUsed(tx, shop.id, code.code, use.orderId, use.now);
+  return { status: "applied", referrerId: code.kind === "referral_welcome" ? code.referrer_id : null };
 }
 
 /**
@@ -39,6 +57,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
   return services.driver.transaction(async (tx) => {
     const previous = await replays.order(tx, shop.id, order.id);
     if (previous) {
+      if (previous.request_hash === ERASED) throw new ApiError("conflict", `order "${order.id}" belonged to a customer who has been erased`);
       if (previous.request_hash !== hash) throw new ApiError("conflict", `order "${order.id}" was already recorded with different content`);
       return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
     }
@@ -87,15 +106,9 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
     const discountCodes: OrderResult["discountCodes"] = [];
     let welcomeReferrer: string | null = null;
     for (const given of new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))) {
-      const code = await codes.get(tx, shop.id, given);
-      if (!code) discountCodes.push({ code: given, status: "unknown" });
-      else if (code.used_by_order) discountCodes.push({ code: given, status: "already_used" });
-      else if (code.expires_at < placedAt) discountCodes.push({ code: given, status: "expired" });
-      else {
-        await codes.markUsed(tx, shop.id, code.code, order.id, now);
-        discountCodes.push({ code: given, status: "applied" });
-        if (code.kind === "referral_welcome") welcomeReferrer = code.referrer_id;
-      }
+      const status = await useCode(tx, shop, given, { customer, orderId: order.id, placedAt, now, welcomeAlreadyApplied: welcomeReferrer !== null });
+      discountCodes.push({ code: given, status: status.status });
+      if (status.status === "applied" && status.referrerId) welcomeReferrer = status.referrerId;
     }
 
     const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now });
@@ -174,12 +187,15 @@ export async function refundOrder(
       shop.id,
       orderId,
     ]);
+    const wholeOrderRefunded = order.refunded_minor + amountMinor === order.subtotal_minor;
+    const referral = wholeOrderRefunded ? await reverseReferral(tx, shop, orderId, now) : undefined;
     const result: RefundResult = {
       refundId: refund.id,
       orderId,
       pointsReversed: reversed,
       refundedTotal: fromMinor(order.refunded_minor + amountMinor, shop.currency),
       balance,
+      ...(referral && { referral }),
     };
     await tx.run(
       "INSERT INTO refunds (shop_id, id, order_id, amount_minor, points_reversed, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

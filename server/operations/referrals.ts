@@ -1,30 +1,62 @@
-import type { OrderRequest, OrderResult, ReferralWelcome } from "../../contract/index.ts";
+import { createHmac } from "node:crypto";
+import type { OrderRequest, OrderResult, ReferralWelcome, RefundResult } from "../../contract/index.ts";
 import { discountCode } from "../domain/codes.ts";
 import { judgeReferral } from "../domain/referrals.ts";
 import type { Queries } from "../storage/driver.ts";
-import { codes, type CustomerRow, customers, ledger, referrals, touchCustomer } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, referrals, referralVisits, touchCustomer } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
 
+/** New welcome codes one referral link gives out in a day: from one network, and in all. */
+export const WELCOME_CODES_PER_NETWORK = 5;
+export const WELCOME_CODES_PER_REFERRER = 100;
+
+/** Keyed digests of the visitor's network and tab session: they can be compared, not reversed into an address. */
+function clientKeys(shop: Shop, referrerId: string, client: { ip: string; visitor?: string }) {
+  const key = (value: string) =>
+    createHmac("sha256", shop.signingSecrets[0] ?? shop.id)
+      .update(`${shop.id}\u0000${referrerId}\u0000${value}`)
+      .digest("base64url")
+      .slice(0, 22);
+  return { network: key(client.ip), session: key(`${client.ip}\u0000${client.visitor ?? ""}`) };
+}
+
 /**
- * A friend arrived through `?ref=CODE`: records the visit and issues the friend's welcome code.
- * The code carries the referrer, so the referral is attributed when the code comes back in an
- * order, whatever browser or device the friend orders from.
+ * A friend arrived through `?ref=CODE`: records the visit and issues the friend's welcome code. The code carries the
+ * referrer, so the referral is attributed when the code comes back in an order, whatever browser the friend orders from.
+ * Minting is bounded: the same tab session (or, without one, the same network) gets its live code back, and a link gives
+ * out at most a few new codes a day to one network and a hundred in all, so a flood cannot mint thousands.
  */
-export async function recordReferralVisit(services: Services, shop: Shop, code: string): Promise<ReferralWelcome> {
+export async function recordReferralVisit(
+  services: Services,
+  shop: Shop,
+  visit: { code: string; visitor?: string; ip: string },
+): Promise<ReferralWelcome> {
   const offer = shop.program.referral;
   if (!offer.enabled) throw new ApiError("not_found", "this shop has no referral program");
-  const referrer = await customers.byReferralCode(services.driver.read, shop.id, code);
+  const referrer = await customers.byReferralCode(services.driver.read, shop.id, visit.code);
   if (!referrer) throw new ApiError("not_found", "unknown referral code");
   const now = services.now();
-  const welcome = discountCode("AMIGO");
-  const expiresAt = now + offer.friendOffer.validityDays * DAY;
-  await services.driver.transaction(async (tx) => {
+  const keys = clientKeys(shop, referrer.id, { ip: visit.ip, visitor: visit.visitor });
+  const welcome = await services.driver.transaction(async (tx) => {
+    await customers.get(tx, shop.id, referrer.id, true); // one visit of a referrer at a time: the counts below stay true
+    await referralVisits.forgetClients(tx, shop.id, referrer.id, now - DAY);
+    const held = await referralVisits.liveCodeOfSession(tx, shop.id, referrer.id, keys.session, now);
+    if (held) return { code: held.code, expiresAt: held.expires_at };
+    const minted = await referralVisits.mintedSince(tx, shop.id, referrer.id, keys.network, now - DAY);
+    const full =
+      minted.fromNetwork >= WELCOME_CODES_PER_NETWORK ? minted.oldestFromNetwork : minted.total >= WELCOME_CODES_PER_REFERRER ? minted.oldest : null;
+    if (full !== null) {
+      const seconds = Math.max(1, Math.ceil((full + DAY - now) / 1000));
+      throw new ApiError("rate_limited", `try again in ${seconds} s: this referral link has given out as many welcome codes as it may for now`);
+    }
+    const code = discountCode("AMIGO");
+    const expiresAt = now + offer.friendOffer.validityDays * DAY;
     await codes.insert(tx, {
       shop_id: shop.id,
-      code: welcome,
+      code,
       kind: "referral_welcome",
       customer_id: null,
       reward_id: null,
@@ -33,15 +65,11 @@ export async function recordReferralVisit(services: Services, shop: Shop, code: 
       expires_at: expiresAt,
       created_at: now,
     });
-    await tx.run("INSERT INTO referral_visits (shop_id, referrer_id, welcome_code, created_at) VALUES (?, ?, ?, ?)", [
-      shop.id,
-      referrer.id,
-      welcome,
-      now,
-    ]);
+    await referralVisits.record(tx, { shopId: shop.id, referrerId: referrer.id, welcomeCode: code, ...keys, at: now });
     await touchCustomer(tx, shop.id, referrer.id);
+    return { code, expiresAt };
   });
-  return { offer: offer.friendOffer, code: welcome, expiresAt: new Date(expiresAt).toISOString() };
+  return { offer: offer.friendOffer, code: welcome.code, expiresAt: new Date(welcome.expiresAt).toISOString() };
 }
 
 /**
@@ -86,4 +114,26 @@ export async function creditReferral(
   if (points > 0)
     await ledger.append(tx, { shopId: shop.id, customerId: referrerId, kind: "referral", points, causeType: "referral", causeId: order.id, at: now });
   return { status: "credited", referrerPoints: points };
+}
+
+/**
+ * The whole of a referred friend's first order was refunded: the referrer's credit for it is reversed, once (the
+ * referral's row moves to `reversed`, and the ledger's unique cause stops a second entry).
+ */
+export async function reverseReferral(tx: Queries, shop: Shop, orderId: string, now: number): Promise<RefundResult["referral"]> {
+  const credit = await referrals.creditedFor(tx, shop.id, orderId);
+  if (!credit) return undefined;
+  await referrals.markReversed(tx, shop.id, orderId);
+  await touchCustomer(tx, shop.id, credit.referrer_id);
+  if (credit.points > 0)
+    await ledger.append(tx, {
+      shopId: shop.id,
+      customerId: credit.referrer_id,
+      kind: "referral_reversal",
+      points: -credit.points,
+      causeType: "referral",
+      causeId: orderId,
+      at: now,
+    });
+  return { status: "reversed", referrerPoints: credit.points };
 }

@@ -1,4 +1,4 @@
-import { Program, Theme, type CreateShopRequest, type CreatedShop, type ThemeUpdate } from "../../contract/index.ts";
+import { Program, Theme, WidgetLocale, type CreateShopRequest, type CreatedShop, type ThemeUpdate } from "../../contract/index.ts";
 import { currencyDigits } from "../domain/money.ts";
 import { digest, newSecret } from "../domain/secrets.ts";
 import { contrastWarnings } from "../domain/contrast.ts";
@@ -200,6 +200,12 @@ export class Services {
   }
 
   async saveTheme(shop: Shop, update: ThemeUpdate) {
+    const unspoken = Object.keys(update.locales ?? {}).filter((locale) => !WidgetLocale.safeParse(locale).success);
+    if (unspoken.length)
+      throw new ApiError(
+        "unsupported_locale",
+        `the widget has no texts in ${unspoken.map((locale) => `"${locale}"`).join(", ")}: overrides are possible for ${WidgetLocale.options.join(", ")}`,
+      );
     const theme = Theme.parse({ ...shop.theme, ...update });
     await this.driver.transaction((tx) =>
       tx.run("UPDATE shops SET theme = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(theme), shop.id]),

@@ -22,7 +22,7 @@ interface ShopParts {
   program: Program;
   /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
   heads: Map<string, string>;
-  /** The guest answer's ETag per locale: it covers the program, the theme and the texts. */
+  /** The guest answer's ETag per locale: it covers the program, the theme and the texts (the minute is added per request). */
   guestEtags: Map<string, string>;
 }
 const shopParts = new WeakMap<Shop, ShopParts>();
@@ -175,7 +175,8 @@ export async function widgetPayloadJson(
         .slice(0, 27)}"`;
       parts.guestEtags.set(locale, etag);
     }
-    return { json: `${parts.heads.get("")}${tail},"customer":null${clock}`, etag };
+    // the body carries `now` (the widget sets its clock by it): a 304 may reuse a body from the same minute, not an older one
+    return { json: `${parts.heads.get("")}${tail},"customer":null${clock}`, etag: `${etag.slice(0, -1)}.${Math.floor(now / 60_000).toString(36)}"` };
   }
 
   let current = await services.driver.read.one<{ version: number; created_at: number }>(

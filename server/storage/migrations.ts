@@ -199,6 +199,15 @@ CREATE INDEX referral_visits_shop_time ON referral_visits (shop_id, created_at);
 CREATE INDEX referrals_shop_time ON referrals (shop_id, created_at, status);
 `,
   },
+  {
+    version: 3,
+    sql: () => `
+ALTER TABLE referral_visits ADD COLUMN client_network TEXT;
+ALTER TABLE referral_visits ADD COLUMN client_session TEXT;
+CREATE INDEX referral_visits_network ON referral_visits (shop_id, referrer_id, client_network, created_at);
+CREATE INDEX referral_visits_session ON referral_visits (shop_id, referrer_id, client_session)
+`,
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */

@@ -1,3 +1,4 @@
+import type { EntryKind } from "../../contract/index.ts";
 import type { Queries } from "./driver.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
@@ -99,7 +100,7 @@ export interface ReplayRow {
 export interface NewEntry {
   shopId: string;
   customerId: string;
-  kind: "earn" | "redeem" | "refund" | "adjustment" | "referral" | "expiry";
+  kind: EntryKind;
   points: number;
   causeType: string;
   causeId: string;
@@ -231,6 +232,15 @@ export const codes = {
 };
 
 export const referrals = {
+  /** The credited referral an order brought, if any. */
+  creditedFor: (q: Queries, shopId: string, orderId: string) =>
+    q.one<{ referrer_id: string; points: number }>(
+      "SELECT referrer_id, points FROM referrals WHERE shop_id = ? AND order_id = ? AND status = 'credited'",
+      [shopId, orderId],
+    ),
+  async markReversed(tx: Queries, shopId: string, orderId: string): Promise<void> {
+    await tx.run("UPDATE referrals SET status = 'reversed' WHERE shop_id = ? AND order_id = ?", [shopId, orderId]);
+  },
   creditedSince: async (q: Queries, shopId: string, referrerId: string, since: number) =>
     Number(
       (
@@ -250,6 +260,57 @@ export const referrals = {
       [shopId, referrerId, shopId, referrerId, shopId, referrerId],
     );
     return { visits: Number(row?.visits ?? 0), friendsOrdered: Number(row?.friends ?? 0), pointsEarned: Number(row?.points ?? 0) };
+  },
+};
+
+/**
+ * Visits through referral links. `client_network` and `client_session` are keyed digests of the visitor's network and tab
+ * session, used only to bound how many welcome codes one client mints; they are cleared after a day.
+ */
+export const referralVisits = {
+  async record(
+    tx: Queries,
+    visit: { shopId: string; referrerId: string; welcomeCode: string; network: string; session: string; at: number },
+  ): Promise<void> {
+    await tx.run(
+      "INSERT INTO referral_visits (shop_id, referrer_id, welcome_code, client_network, client_session, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      [visit.shopId, visit.referrerId, visit.welcomeCode, visit.network, visit.session, visit.at],
+    );
+  },
+
+  /** The live welcome code this client session already holds for the referrer, if any. */
+  liveCodeOfSession(q: Queries, shopId: string, referrerId: string, session: string, now: number) {
+    return q.one<{ code: string; expires_at: number }>(
+      `SELECT c.code, c.expires_at FROM referral_visits v JOIN codes c ON c.shop_id = v.shop_id AND c.code = v.welcome_code
+       WHERE v.shop_id = ? AND v.referrer_id = ? AND v.client_session = ? AND c.used_by_order IS NULL AND c.expires_at > ?
+       ORDER BY v.created_at DESC LIMIT 1`,
+      [shopId, referrerId, session, now],
+    );
+  },
+
+  /** Welcome codes minted for the referrer since `since`: in all, and from one network; with the oldest of each. */
+  async mintedSince(q: Queries, shopId: string, referrerId: string, network: string, since: number) {
+    const row = await q.one<{ total: number; oldest: number | null; from_network: number; oldest_from_network: number | null }>(
+      `SELECT COUNT(*) AS total, MIN(created_at) AS oldest,
+         COUNT(CASE WHEN client_network = ? THEN 1 END) AS from_network,
+         MIN(CASE WHEN client_network = ? THEN created_at END) AS oldest_from_network
+       FROM referral_visits WHERE shop_id = ? AND referrer_id = ? AND created_at >= ?`,
+      [network, network, shopId, referrerId, since],
+    );
+    return {
+      total: Number(row?.total ?? 0),
+      oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest),
+      fromNetwork: Number(row?.from_network ?? 0),
+      oldestFromNetwork: row?.oldest_from_network === null || row?.oldest_from_network === undefined ? null : Number(row.oldest_from_network),
+    };
+  },
+
+  /** Forgets the client digests of a referrer's visits older than `before`. */
+  async forgetClients(tx: Queries, shopId: string, referrerId: string, before: number): Promise<void> {
+    await tx.run(
+      "UPDATE referral_visits SET client_network = NULL, client_session = NULL WHERE shop_id = ? AND referrer_id = ? AND client_network IS NOT NULL AND created_at < ?",
+      [shopId, referrerId, before],
+    );
   },
 };
 

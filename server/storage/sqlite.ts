@@ -57,6 +57,8 @@ export function openSqlite(file: string): Driver {
   writer.pragma("journal_mode = WAL");
   writer.pragma("synchronous = FULL");
   writer.pragma("busy_timeout = 5000");
+  // erased personal data is overwritten with zeros, not left readable in free pages of the file
+  writer.pragma("secure_delete = ON");
   const writes = queriesOn(writer);
   let reader: Database.Database | undefined;
   let reads: Queries = writes;

@@ -165,7 +165,7 @@ describe("customer adjustment form", () => {
         birthday: null,
         marketingConsent: true,
         balance: 42,
-        tier: { id: "bronze" },
+        tier: { id: "bronze", name: { es: "Bronce" } },
         tierPoints: 42,
         nextTier: null,
         nextReward: null,

@@ -32,6 +32,13 @@ describe("customers", () => {
     expect(bad.json.error.message).toMatch(/birthday/);
   });
 
+  it("names the tier as the next tier is named", async () => {
+    await e.order("ana", "250.00");
+    const details = (await e.call("GET", "/v1/customers/ana", { headers: e.asShop })).json;
+    expect(details.tier).toEqual({ id: "bronze", name: expect.objectContaining({ es: expect.any(String) }) });
+    expect(Object.keys(details.tier.name)).toEqual(Object.keys(details.nextTier.name));
+  });
+
   it("adjusts points with a reason, idempotently", async () => {
     const body = { id: "goodwill-1", points: 75, reason: "Pedido llegó tarde" };
     const first = await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body });

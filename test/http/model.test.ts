@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
-// Model-based test: random sequences of orders, replays, refunds, redemptions, adjustments, referrals
-// and campaign changes run against the real endpoint and a tiny model of the rules; after every
+// Model-based test: random sequences of orders, replays, refunds (a friend's whole refund takes the referrer's credit
+// back), redemptions, adjustments, referrals and campaign changes run against the real endpoint and a tiny model of the rules; after every
 // step balances, tiers and progress agree, and each balance equals the sum of its ledger entries.
 const RUNS = Number(process.env.LOYALTY_MODEL_RUNS ?? 100);
 const TIERS = [
@@ -20,7 +20,16 @@ const MEMBERS = ["ana", "bea", "cris"];
 
 interface Model {
   members: Map<string, { balance: number; tierPoints: number; orders: number }>;
-  orders: { id: string; customerId: string; subtotalMinor: number; earned: number; refundedMinor: number; reversed: number }[];
+  orders: {
+    id: string;
+    customerId: string;
+    subtotalMinor: number;
+    earned: number;
+    refundedMinor: number;
+    reversed: number;
+    /** The referrer this order credited (a friend's first order), until its whole refund takes the credit back. */
+    creditedReferrer?: string;
+  }[];
   keys: Map<string, { customerId: string; rewardId: string; code: string }>;
   campaign: boolean;
   friends: number;
@@ -123,6 +132,11 @@ class Refund implements fc.AsyncCommand<Model, Real> {
     const state = member(model, order.customerId);
     state.balance -= reversal;
     state.tierPoints -= reversal;
+    if (order.creditedReferrer && order.refundedMinor === order.subtotalMinor) {
+      expect(answer.json.referral).toEqual({ status: "reversed", referrerPoints: 200 });
+      member(model, order.creditedReferrer).balance -= 200;
+      order.creditedReferrer = undefined;
+    } else expect(answer.json.referral).toBeUndefined();
   };
   toString = () => `refund(${this.pick}, ${this.share}%)`;
 }
@@ -223,6 +237,8 @@ class Referral implements fc.AsyncCommand<Model, Real> {
     const answer = await placeOrder(model, real, friend, this.subtotalMinor, { referralCode: code });
     expect(answer.json.referral).toEqual({ status: "credited", referrerPoints: 200 });
     member(model, this.referrer).balance += 200;
+    const placed = model.orders.at(-1);
+    if (placed) placed.creditedReferrer = this.referrer;
   };
   toString = () => `referral(${this.referrer})`;
 }

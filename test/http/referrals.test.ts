@@ -73,4 +73,33 @@ describe("referrals", () => {
     expect(order.status).toBe(201);
     expect(order.json).toMatchObject({ pointsEarned: 40, referral: { status: "blocked", reason: "unknown_code" } });
   });
+
+  it("refunding the whole of the friend's first order reverses the referrer's credit, once", async () => {
+    const order = await e.order("bea", "40.00", { referralCode: anaCode });
+    const orderId = order.json.orderId as string;
+    expect(await balanceOf("ana")).toBe(200);
+    const refund = (id: string, amount: string) => e.call("POST", `/v1/orders/${orderId}/refunds`, { headers: e.asShop, body: { id, amount } });
+
+    const partial = await refund("r-1", "15.00");
+    expect(partial.json.referral).toBeUndefined();
+    expect(await balanceOf("ana")).toBe(200);
+
+    const rest = await refund("r-2", "25.00");
+    expect(rest.status).toBe(201);
+    expect(rest.json.referral).toEqual({ status: "reversed", referrerPoints: 200 });
+    expect(await balanceOf("ana")).toBe(0);
+    const replay = await refund("r-2", "25.00");
+    expect(replay.json).toEqual(rest.json);
+    expect(await balanceOf("ana")).toBe(0);
+
+    const payload = await e.call("GET", "/v1/shops/demo/widget", { headers: e.asCustomer("ana") });
+    expect(payload.json.customer.referral).toMatchObject({ friendsOrdered: 0, pointsEarned: 0 });
+    expect(payload.json.customer.activity[0]).toMatchObject({ kind: "referral_reversal", points: -200 });
+  });
+
+  it("a partly refunded first order keeps the referrer's credit", async () => {
+    const order = await e.order("bea", "40.00", { referralCode: anaCode });
+    await e.call("POST", `/v1/orders/${order.json.orderId}/refunds`, { headers: e.asShop, body: { id: "r-1", amount: "39.99" } });
+    expect(await balanceOf("ana")).toBe(200);
+  });
 });

@@ -27,6 +27,20 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(again.status).toBe(304);
   });
 
+  it("never lets a guest's cached answer carry a stale clock: a new minute is a new ETag and a fresh `now`", async () => {
+    const clock = { now: Date.parse("2026-06-02T15:59:10Z") };
+    e = await testEndpoint({ clock });
+    const first = await e.call("GET", "/v1/shops/demo/widget");
+    const etag = first.headers.get("etag") ?? "";
+    clock.now += 30_000;
+    expect((await e.call("GET", "/v1/shops/demo/widget", { headers: { "if-none-match": etag } })).status).toBe(304);
+    clock.now += 60_000;
+    const later = await e.call("GET", "/v1/shops/demo/widget", { headers: { "if-none-match": etag } });
+    expect(later.status).toBe(200);
+    expect(later.json.now).toBe("2026-06-02T16:00:40.000Z");
+    expect(later.headers.get("etag")).not.toBe(etag);
+  });
+
   it("answers a member with balance, progress, tier and recent activity, token in the query (no preflight)", async () => {
     e = await testEndpoint();
     await e.order("ana", "180.00");
@@ -117,6 +131,18 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(overridden.status).toBe(200);
     expect(overridden.json.texts).toMatchObject({ rewards: "Treats", home: "Home" });
     expect((await e.call("GET", "/v1/shops/demo/widget?locale=es")).json.texts.rewards).toBe("Premios");
+
+    // a locale the widget has no texts for would be silently ignored: it is refused, and nothing is saved
+    for (const locale of ["fr", "es-MX"]) {
+      const refused = await e.call("PUT", "/v1/theme", {
+        headers: e.asShop,
+        body: { accent: "#123456", locales: { ...locales, [locale]: { texts: { rewards: "x" } } } },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.json.error).toMatchObject({ code: "unsupported_locale" });
+      expect(refused.json.error.message).toContain(`"${locale}"`);
+    }
+    expect((await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme.accent).not.toBe("#123456");
   });
 
   it("refuses bad tokens, unknown shops and origins the shop has not allowed", async () => {

@@ -15,6 +15,8 @@ export interface TestEndpointOptions {
   /** A fixed or movable clock; default the real one. */
   clock?: { now: number };
   rateLimit?: boolean;
+  /** Take the client's address from X-Forwarded-For (as behind a proxy). */
+  trustProxy?: boolean;
   driver?: Driver;
   /** Receives the endpoint's log lines. */
   log?: (line: string) => void;
@@ -31,7 +33,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
   const app = createApp(services, {
     operatorKey: OPERATOR_KEY,
     rateLimit: options.rateLimit ?? false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     log: options.log ?? (() => {}),
   });
 

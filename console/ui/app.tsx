@@ -36,7 +36,9 @@ export function App() {
       <a class="skip" href="#content">
         {t("skipToContent")}
       </a>
-      <header class="top">
+      {/* Named landmarks: the theme page's preview frame holds a sample shop page with its own unnamed banner and main. */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: a <header> directly in <body> is the banner landmark, which takes a name */}
+      <header class="top" aria-label={t("appName")}>
         <span class="brand">{t("appName")}</span>
         {session && <span class="shop-name">{session.shop.name}</span>}
         <label class="locale">
@@ -72,7 +74,7 @@ export function App() {
               ))}
             </ul>
           </nav>
-          <main id="content" tabIndex={-1}>
+          <main id="content" tabIndex={-1} aria-label={t(navKey[page])}>
             <View />
           </main>
         </div>

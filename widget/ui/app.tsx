@@ -27,12 +27,12 @@ export function App(view: View) {
     <div class={`r ${theme.position} ${theme.colorScheme}`} lang={view.locale}>
       {panel.open && (
         <div part="panel" class="p" role="dialog" aria-labelledby="loyalty-title" tabIndex={-1} onKeyDown={closeOnEscape}>
-          <header>
+          <div class="title-bar">
             <h2 id="loyalty-title">{theme.programName}</h2>
             <Button part="close" class="i" aria-label={t("close")} onClick={closePanel}>
               ×
             </Button>
-          </header>
+          </div>
           <nav aria-label={t("sections")}>
             {tabs.map((tab) => (
               <Button key={tab} aria-current={tab === section ? "page" : undefined} onClick={() => openPanel(tab)}>

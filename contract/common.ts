@@ -32,6 +32,7 @@ export const ErrorCode = z.enum([
   "payload_too_large",
   "unauthorized",
   "forbidden",
+  "origin_not_allowed",
   "not_found",
   "conflict",
   "insufficient_points",

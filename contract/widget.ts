@@ -34,6 +34,15 @@ export const CampaignWindow = z.object({
   multiplier: z.number(),
   startsAt: Timestamp,
   endsAt: Timestamp,
+  /** For a weekly campaign, its rule: ISO weekdays (Monday = 1) and hours in the program's time zone. */
+  weekly: z.optional(
+    z.object({
+      days: z.array(z.int().check(z.minimum(1), z.maximum(7))),
+      start: z.string(),
+      end: z.string(),
+      timeZone: z.string(),
+    }),
+  ),
 });
 export type CampaignWindow = z.infer<typeof CampaignWindow>;
 
@@ -52,6 +61,8 @@ export const WidgetCustomer = z.object({
   redeemable: z.array(Slug),
   referral: z.object({ code: z.string(), visits: z.int(), friendsOrdered: z.int(), pointsEarned: Points }),
   activity: z.array(ActivityEntry),
+  /** The member's reward codes still to use (newest first, at most 20): shown again after a reload until used or expired. */
+  wallet: z.array(z.object({ code: z.string(), reward: Reward, expiresAt: Timestamp })),
   marketingConsent: z.boolean(),
 });
 export type WidgetCustomer = z.infer<typeof WidgetCustomer>;
@@ -77,6 +88,8 @@ export const WidgetPayload = z.object({
   /** The widget's texts in that language by key, the theme's overrides for it merged in; a plural text has one form per category. */
   texts: z.record(z.string(), z.union([z.string(), z.object({ one: z.string(), other: z.string() })])),
   customer: z.nullable(WidgetCustomer),
+  /** Present when the request's customer token was refused (expired, bad signature, another shop): this is the guest view. */
+  sessionError: z.optional(z.object({ code: z.literal("unauthorized"), message: z.string() })),
   /** The server's clock, so that countdowns don't depend on the shopper's. */
   now: Timestamp,
 });

@@ -40,9 +40,9 @@ export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * Public (browser) routes: loads the shop of the path, answers CORS for its allowed origins only,
  * and reads the customer token (`Authorization: Bearer`, or `?token=` where `allowQueryToken`).
- * A request from an origin the shop has not allowed is refused outright.
+ * A request from an origin the shop has not allowed is refused (`origin_not_allowed`, readable by the page, no data).
  */
-export function publicShop(options: { allowQueryToken: boolean }) {
+export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedToken?: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const shop = await c.get("services").requireShop(c.req.param("shop") ?? "");
     c.set("shop", shop);
@@ -50,9 +50,14 @@ export function publicShop(options: { allowQueryToken: boolean }) {
     if (origin) {
       // the endpoint's own pages (the console's live preview) count as allowed
       const allowed = shop.allowedOrigins.includes(origin) || origin === new URL(c.get("config").publicUrl ?? c.req.url).origin;
-      if (!allowed) throw new ApiError("forbidden", `origin ${origin} is not allowed for shop "${shop.id}"`);
+      // the refusal itself is readable by the page (it carries no data), so the widget can say which origin to add
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Expose-Headers", "ETag, Retry-After");
+      if (!allowed)
+        throw new ApiError(
+          "origin_not_allowed",
+          `origin ${origin} is not allowed for shop "${shop.id}": add it to the shop's allowed origins (console → Install)`,
+        );
     }
     c.header("Vary", "Origin");
     if (c.req.method === "OPTIONS") {
@@ -65,8 +70,12 @@ export function publicShop(options: { allowQueryToken: boolean }) {
     c.set("customerId", null);
     if (token) {
       const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.get("services").now());
-      if (!check.ok) throw new ApiError("unauthorized", `customer token refused: ${check.reason}`);
-      c.set("customerId", check.customerId);
+      if (!check.ok) {
+        const refusal = new ApiError("unauthorized", `customer token refused: ${check.reason}`);
+        // the boot request still draws the guest view, and says why the member view is missing
+        if (!options.guestOnRefusedToken) throw refusal;
+        c.set("tokenRefusal", refusal.message);
+      } else c.set("customerId", check.customerId);
     }
     await next();
   });

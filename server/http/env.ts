@@ -23,5 +23,7 @@ export type AppEnv = {
     config: AppConfig;
     shop: Shop;
     customerId: string | null;
+    /** Why the request's customer token was refused, where a route answers the guest view instead of a 401. */
+    tokenRefusal?: string;
   };
 };

@@ -32,17 +32,17 @@ document({
   tag: "widget",
   auth: "optionalCustomerToken",
   summary:
-    "Everything the widget needs to draw, in one response (the token may travel as ?token= so that no preflight is needed); texts in the first ?locale= the widget speaks, else the shop's default",
+    "Everything the widget needs to draw, in one response (the token may travel as ?token= so that no preflight is needed); texts in the first ?locale= the widget speaks, else the shop's default. A refused token answers the guest view with `sessionError` (code unauthorized), never a 401, so the widget never vanishes",
   query: z.object({
     token: z.optional(z.string()),
     /** Language tags, first choice first: `es`, `en-GB`, `fr,en-US`; one the widget has no texts for is passed over. */
     locale: z.optional(z.string()),
   }),
   response: WidgetPayload,
-  errors: [401, 403, 404, 429],
+  errors: [403, 404, 429],
 });
-publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true }), reads, async (c) => {
-  const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"));
+publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true }), reads, async (c) => {
+  const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"), c.get("tokenRefusal"));
   c.header("Content-Type", "application/json");
   if (!etag) {
     c.header("Cache-Control", "private, no-store");

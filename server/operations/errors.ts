@@ -7,6 +7,7 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
+  origin_not_allowed: 403,
   not_found: 404,
   conflict: 409,
   insufficient_points: 422,

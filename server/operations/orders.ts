@@ -5,7 +5,7 @@ import { fromMinor, toMinor } from "../domain/money.ts";
 import { tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
-import { codes, type CustomerRow, customers, ledger, replays } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, replays, touchCustomer } from "../storage/repository.ts";
 import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
@@ -39,6 +39,7 @@ async function useCode(
   const verdict = judgeCodeUse(await codeUseFacts(tx, shop, code, use.customer, use.placedAt, use.welcomeAlreadyApplied));
   if (!verdict.usable) return { status: verdict.status };
   await codes.markUsed(tx, shop.id, code.code, use.orderId, use.now);
+  if (code.customer_id) await touchCustomer(tx, shop.id, code.customer_id); // the code leaves the member's wallet
   return { status: "applied", referrerId: code.kind === "referral_welcome" ? code.referrer_id : null };
 }
 

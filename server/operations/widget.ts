@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
-import type { CampaignWindow, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
+import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
-import { type CustomerRow, customers, ledger } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger } from "../storage/repository.ts";
 import { widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
 const RECENT_ACTIVITY = 5;
+/** Unused reward codes shown in the member's wallet, newest first. */
+const WALLET_SIZE = 20;
 /** A cached customer view is redrawn at least this often, so that points ageing out of the tier window show. */
 const VIEW_TTL = 60_000;
 const MAX_CACHED_VIEWS = 50_000;
@@ -60,14 +62,20 @@ function localeJson(shop: Shop, locale: string): string {
   return json;
 }
 
-const toWindow = (window: Window | null): CampaignWindow | null =>
-  window && {
-    id: window.campaign.id,
-    name: window.campaign.name,
-    multiplier: window.campaign.multiplier,
+function toWindow(window: Window | null, timeZone: string): CampaignWindow | null {
+  if (!window) return null;
+  const { campaign } = window;
+  const shown: CampaignWindow = {
+    id: campaign.id,
+    name: campaign.name,
+    multiplier: campaign.multiplier,
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
   };
+  // a weekly window says its rule too, so the widget can write "every Tuesday 15:00–17:00" in the program's time zone
+  if (campaign.kind === "weekly") shown.weekly = { days: campaign.days, start: campaign.start, end: campaign.end, timeZone };
+  return shown;
+}
 
 function partsOf(shop: Shop, now: number): ShopParts {
   const cached = shopParts.get(shop);
@@ -82,7 +90,7 @@ function partsOf(shop: Shop, now: number): ShopParts {
     tiers: program.tiers,
     tierWindowDays: program.tierWindowDays,
     referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
-    campaigns: { active: toWindow(active), next: toWindow(next) },
+    campaigns: { active: toWindow(active, program.timeZone), next: toWindow(next, program.timeZone) },
     links: program.links,
     summary: program.summary,
   };
@@ -131,6 +139,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
   const tier = tierFor(shop.program.tiers, tierPoints);
   const next = nextTier(shop.program.tiers, tierPoints);
   const recent = await ledger.page(services.driver.read, shop.id, customerId, RECENT_ACTIVITY);
+  const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
   const customer: WidgetCustomer = {
     balance: row.balance,
     tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
@@ -139,6 +148,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
     ...rewardProgress(rewardsFor(shop.program.rewards, tier), row.balance),
     referral: { code: row.referral_code, visits: Number(row.visits), friendsOrdered: Number(row.friends), pointsEarned: Number(row.referral_points) },
     activity: recent.map(toActivity),
+    wallet: wallet.map((code) => ({ code: code.code, reward: JSON.parse(code.offer) as Reward, expiresAt: new Date(code.expires_at).toISOString() })),
     marketingConsent: row.marketing_consent === 1,
   };
   return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
@@ -159,12 +169,18 @@ export async function widgetPayloadJson(
   shop: Shop,
   customerId: string | null,
   requestedLocale?: string,
+  tokenRefusal?: string,
 ): Promise<{ json: string; etag?: string }> {
   const now = services.now();
   const parts = partsOf(shop, now);
   const locale = textLocale(shop, requestedLocale);
   const tail = localeJson(shop, locale);
   const clock = `,"now":"${new Date(now).toISOString()}"}`;
+  if (tokenRefusal !== undefined) {
+    // the guest view, not shared: it answers this one refused token
+    const sessionError = JSON.stringify({ code: "unauthorized", message: tokenRefusal });
+    return { json: `${parts.heads.get("")}${tail},"customer":null,"sessionError":${sessionError}${clock}` };
+  }
   if (customerId === null) {
     let etag = parts.guestEtags.get(locale);
     if (!etag) {

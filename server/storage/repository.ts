@@ -220,6 +220,13 @@ export const codes = {
       [row.shop_id, row.code, row.kind, row.customer_id, row.reward_id, row.referrer_id, row.offer, row.expires_at, row.created_at],
     );
   },
+  /** A member's reward codes still to use, newest first: their wallet. */
+  walletOf: (q: Queries, shopId: string, customerId: string, now: number, limit: number) =>
+    q.all<{ code: string; offer: string; expires_at: number }>(
+      `SELECT code, offer, expires_at FROM codes WHERE shop_id = ? AND customer_id = ? AND kind = 'reward' AND used_by_order IS NULL AND expires_at > ?
+       ORDER BY created_at DESC LIMIT ?`,
+      [shopId, customerId, now, limit],
+    ),
   async markUsed(tx: Queries, shopId: string, code: string, orderId: string, at: number): Promise<boolean> {
     const { changes } = await tx.run("UPDATE codes SET used_by_order = ?, used_at = ? WHERE shop_id = ? AND code = ? AND used_by_order IS NULL", [
       orderId,

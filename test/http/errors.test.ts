@@ -72,7 +72,11 @@ describe("keys", () => {
     expect((await e.call("GET", "/v1/customers/ana", { headers: e.asShop })).json.balance).toBe(10);
     // a token signed for another shop is refused
     const crossToken = await e.call("GET", `/v1/shops/other/widget?token=${e.token("ana")}`);
-    expect(crossToken.status).toBe(401);
+    expect(crossToken.status).toBe(200);
+    expect(crossToken.json.customer).toBeNull();
+    expect(crossToken.json.sessionError.code).toBe("unauthorized");
+    const crossActivity = await e.call("GET", "/v1/shops/other/activity", { headers: e.asCustomer("ana") });
+    expect(crossActivity.status).toBe(401);
   });
 
   it("the operator API needs the operator key and refuses duplicates", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WidgetPayload } from "../../contract/index.ts";
+import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { SHOP_ORIGIN, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 let e: TestEndpoint;
@@ -145,15 +146,81 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect((await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme.accent).not.toBe("#123456");
   });
 
-  it("refuses bad tokens, unknown shops and origins the shop has not allowed", async () => {
+  it("answers a refused token with the guest view and the reason, never a bare 401; other routes still refuse it", async () => {
     e = await testEndpoint();
-    const forged = await e.call("GET", "/v1/shops/demo/widget?token=abc.def.ghi");
-    expect(forged.status).toBe(401);
-    expect(forged.json.error.code).toBe("unauthorized");
+    const expired = signCustomerToken({
+      signingSecret: e.signingSecret,
+      shop: "demo",
+      customerId: "ana",
+      issuedAt: Math.floor(Date.now() / 1000) - 7200,
+      expiresIn: 3600,
+    });
+    for (const token of ["abc.def.ghi", expired, signCustomerToken({ signingSecret: "another-shops-secret", shop: "demo", customerId: "ana" })]) {
+      const answer = await e.call("GET", `/v1/shops/demo/widget?token=${token}`, { headers: { origin: SHOP_ORIGIN } });
+      expect(answer.status).toBe(200);
+      expect(WidgetPayload.safeParse(answer.json).success).toBe(true);
+      expect(answer.json.customer).toBeNull();
+      expect(answer.json.sessionError).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/^customer token refused/) });
+      expect(answer.headers.get("cache-control")).toBe("private, no-store");
+      expect(answer.headers.get("etag")).toBeNull();
+    }
+    const guest = await e.call("GET", "/v1/shops/demo/widget");
+    expect(guest.json.sessionError).toBeUndefined();
+    const activity = await e.call("GET", "/v1/shops/demo/activity", { headers: { authorization: `Bearer ${expired}` } });
+    expect(activity.status).toBe(401);
+  });
+
+  it("refuses unknown shops, and origins the shop has not allowed with a refusal the page can read and no data", async () => {
+    e = await testEndpoint();
     expect((await e.call("GET", "/v1/shops/nope/widget")).status).toBe(404);
     const stranger = await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://evil.example" } });
     expect(stranger.status).toBe(403);
-    expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+    expect(stranger.headers.get("access-control-allow-origin")).toBe("https://evil.example");
+    expect(stranger.json).toEqual({
+      error: { code: "origin_not_allowed", message: expect.stringContaining("origin https://evil.example is not allowed") },
+    });
+    const redeem = await e.call("POST", "/v1/shops/demo/redemptions", {
+      headers: { origin: "https://evil.example", ...e.asCustomer("ana"), "idempotency-key": "stranger-key-1" },
+      body: { rewardId: "five-off" },
+    });
+    expect(redeem.status).toBe(403);
+  });
+
+  it("shows the member's unused reward codes in a wallet until they are used or expire", async () => {
+    const clock = { now: Date.parse("2026-05-04T10:00:00Z") };
+    e = await testEndpoint({ clock });
+    await e.order("ana", "900.00");
+    const redeem = (key: string, rewardId: string) =>
+      e.call("POST", "/v1/shops/demo/redemptions", { headers: { ...e.asCustomer("ana"), "idempotency-key": key }, body: { rewardId } });
+    const first = (await redeem("wallet-key-1", "free-shipping")).json;
+    clock.now += 60_000;
+    const second = (await redeem("wallet-key-2", "five-off")).json;
+    const walletOf = async () => (await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}`)).json.customer.wallet;
+    const wallet = await walletOf();
+    expect(wallet.map((entry: { code: string }) => entry.code)).toEqual([second.code, first.code]);
+    expect(wallet[0]).toMatchObject({ reward: { id: "five-off", kind: "amount_off" }, expiresAt: second.expiresAt });
+    // used by an order that earns nothing (a store order in a program that earns online only): it still leaves the wallet
+    await e.setProgram((program) => ({ ...program, earning: { ...program.earning, channels: ["online"] } }));
+    await e.order("ana", "10.00", { channel: "store", discountCodes: [second.code] });
+    expect((await walletOf()).map((entry: { code: string }) => entry.code)).toEqual([first.code]);
+    clock.now += 31 * 86_400_000;
+    expect(await walletOf()).toEqual([]);
+  });
+
+  it("says a weekly campaign's rule in the program's time zone", async () => {
+    const clock = { now: Date.parse("2026-06-02T13:30:00Z") }; // a Tuesday, 15:30 in Madrid
+    e = await testEndpoint({ clock });
+    await e.setProgram((program) => ({
+      ...program,
+      campaigns: [{ id: "happy-hour", kind: "weekly", name: { es: "Hora feliz" }, multiplier: 2, days: [2, 4], start: "15:00", end: "17:00" }],
+    }));
+    const payload = (await e.call("GET", "/v1/shops/demo/widget")).json;
+    expect(payload.program.campaigns.active).toMatchObject({
+      id: "happy-hour",
+      startsAt: "2026-06-02T13:00:00.000Z",
+      endsAt: "2026-06-02T15:00:00.000Z",
+      weekly: { days: [2, 4], start: "15:00", end: "17:00", timeZone: "Europe/Madrid" },
+    });
   });
 
   it("answers CORS preflights for the widget's writes from allowed origins", async () => {

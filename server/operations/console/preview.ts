@@ -46,6 +46,9 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
         { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: new Date(now - 2 * day).toISOString(), orderId: "1002" },
         { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: new Date(now - 20 * day).toISOString(), orderId: "1001" },
       ],
+      wallet: rewards[0]
+        ? [{ code: "PR-PREV-IEW0-CODE-0001", reward: rewards[0], expiresAt: new Date(now + rewards[0].codeValidityDays * day).toISOString() }]
+        : [],
       marketingConsent: true,
     },
   };

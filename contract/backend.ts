@@ -44,6 +44,8 @@ export const OrderResult = z.object({
   rate: z.object({ pointsPerUnit: z.number(), multiplier: z.number(), tierId: z.nullable(Slug), campaignId: z.nullable(Slug) }),
   discountCodes: z.array(z.object({ code: z.string(), status: DiscountCodeStatus })),
   referral: z.nullable(ReferralOutcome),
+  /** When the program holds points in a return window: until then the order's points are pending, not redeemable. */
+  pendingUntil: z.optional(Timestamp),
 });
 export type OrderResult = z.infer<typeof OrderResult>;
 

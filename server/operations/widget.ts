@@ -3,7 +3,7 @@ import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload } from "../.
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
-import { codes, type CustomerRow, customers, ledger } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
 import { widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
@@ -122,13 +122,12 @@ function snapshot(services: Services, shop: Shop, customerId: string, now: numbe
   const sameCustomer = [shop.id, customerId];
   return services.driver.read.one<Snapshot>(
     `SELECT c.*,
-       (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger
-          WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND +created_at >= ?) AS tier_points,
+       (${TIER_POINTS_SQL}) AS tier_points,
        (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
        (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
        (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points
      FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
-    [...sameCustomer, now - shop.program.tierWindowDays * DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
+    [...sameCustomer, now - shop.program.tierWindowDays * DAY, now + DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
   );
 }
 

@@ -81,11 +81,27 @@ test("the module the build emits holds the same data the tests compute", () => {
   expect(built).toEqual(schemas);
 });
 
-test("Spanish and English have the same text keys, none empty, with the same placeholders", () => {
+test("Spanish and English have the same text keys, none empty, with the same placeholders in every plural form", () => {
   expect(Object.keys(en)).toEqual(Object.keys(es));
   const placeholders = (text: string) => (text.match(/\{[pntm]\}/g) ?? []).sort();
+  const forms = (text: string | Record<string, string> = "") => (typeof text === "string" ? [text] : Object.values(text));
   for (const [key, text] of Object.entries(es)) {
-    expect(text.trim(), key).not.toBe("");
-    expect(placeholders(en[key] ?? ""), key).toEqual(placeholders(text));
+    const expected = placeholders(forms(text)[0]!);
+    for (const form of [...forms(text), ...forms(en[key])]) {
+      expect(form.trim(), key).not.toBe("");
+      expect(placeholders(form), key).toEqual(expected);
+    }
+  }
+});
+
+test("plural texts have `other` and only the CLDR categories their language uses, chosen by a count placeholder", () => {
+  for (const [language, texts] of Object.entries({ es, en })) {
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[];
+    for (const [key, text] of Object.entries(texts)) {
+      if (typeof text === "string") continue;
+      expect(Object.keys(text), `${language}.${key}`).toContain("other");
+      for (const category of Object.keys(text)) expect(categories, `${language}.${key}.${category}`).toContain(category);
+      expect(text.other, `${language}.${key}`).toMatch(/\{[np]\}/);
+    }
   }
 });

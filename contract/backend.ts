@@ -61,6 +61,18 @@ export const RefundResult = z.object({
 });
 export type RefundResult = z.infer<typeof RefundResult>;
 
+/** The shop reports a way to earn (contract 7.2); idempotent on `id`. */
+export const ActionRequest = z.strictObject({
+  id: ExternalId,
+  /** The id of one of the program's `actions`. */
+  action: Slug,
+  /** When the customer did it; default now. Limits and expiry count by it. */
+  occurredAt: z.optional(Timestamp),
+});
+export type ActionRequest = z.infer<typeof ActionRequest>;
+export const ActionResult = z.object({ id: ExternalId, action: Slug, points: Points, balance: Points, occurredAt: Timestamp });
+export type ActionResult = z.infer<typeof ActionResult>;
+
 export const AdjustmentRequest = z.strictObject({
   id: ExternalId,
   points: z.int().check(
@@ -79,6 +91,12 @@ export const CustomerDetails = z.object({
   birthday: z.nullable(z.string()),
   marketingConsent: z.boolean(),
   balance: Points,
+  /** Points earned but not redeemable yet (the program's return window). */
+  pending: Points,
+  /** When the customer last earned (orders, actions), by when it happened; null if never. */
+  lastEarnedAt: z.nullable(Timestamp),
+  /** When the balance expires if nothing more is earned (programs with expiry); null otherwise. */
+  expiresAt: z.nullable(Timestamp),
   tier: z.nullable(z.object({ id: Slug, name: LocalizedText })),
   tierPoints: Points,
   nextTier: z.nullable(TierProgress),
@@ -128,3 +146,17 @@ export const DiscountCodeInfo = z.object({
 });
 
 export type DiscountCodeInfo = z.infer<typeof DiscountCodeInfo>;
+
+export const EventsQuery = z.object({
+  after: z.optional(z.string().check(z.regex(/^\d{1,18}$/, "an event id"))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|[1-4]\d\d|500)$/, "a number from 1 to 500"))),
+});
+
+/** One event: `type` and `data` as webhooks (contract 7.5) deliver them. */
+export const ShopEvent = z.object({ id: z.string(), type: z.string(), timestamp: Timestamp, data: z.record(z.string(), z.unknown()) });
+export const EventPage = z.object({
+  events: z.array(ShopEvent),
+  /** Pass as `?after=` to get the next ones; equal to `after` when there was nothing new. */
+  last: z.string(),
+});
+export type EventPage = z.infer<typeof EventPage>;

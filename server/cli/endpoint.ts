@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { openDriver, readEnvironment } from "../config.ts";
 import { createApp } from "../http/app.ts";
+import { startJobScheduler } from "../operations/scheduler.ts";
 import { Services } from "../operations/services.ts";
 
 /** Opens storage, applies migrations and starts the endpoint configured by environment (see README). */
@@ -18,10 +19,12 @@ export async function startEndpoint(env = readEnvironment()) {
     log: process.env.LOYALTY_LOG === "0" ? () => {} : (line) => console.log(line),
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
+  const jobs = process.env.LOYALTY_JOBS === "0" ? null : startJobScheduler(services, (line) => console.log(line));
   await new Promise<void>((ready) => server.once("listening", ready));
   const url = `http://${env.host}:${env.port}`;
   console.log(`loyalty endpoint on ${url} (${driver.dialect}${applied ? `, ${applied} migration(s) applied` : ""})`);
   const stop = async () => {
+    await jobs?.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await driver.close();
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
+import { expiresAt } from "../domain/expiry.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
 import { widgetTexts } from "../texts/index.ts";
@@ -93,6 +94,9 @@ function partsOf(shop: Shop, now: number): ShopParts {
     campaigns: { active: toWindow(active, program.timeZone), next: toWindow(next, program.timeZone) },
     links: program.links,
     summary: program.summary,
+    ...(program.actions?.length && { actions: program.actions }),
+    ...(program.pending && { pending: program.pending }),
+    ...(program.expiry && { expiry: program.expiry }),
   };
   const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
   const heads = new Map<string, string>();
@@ -131,6 +135,14 @@ function snapshot(services: Services, shop: Shop, customerId: string, now: numbe
   );
 }
 
+/** "N points expire on <date>", once the date is within the program's reminder window (at least a week). */
+function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer["expiry"] {
+  const rule = shop.program.expiry;
+  if (!rule || row.last_earned_at === null || row.balance <= 0) return null;
+  const at = expiresAt(rule, Number(row.last_earned_at));
+  return at - now <= Math.max(rule.reminderDays, 7) * DAY ? { points: row.balance, at: new Date(at).toISOString() } : null;
+}
+
 async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
   const row = await snapshot(services, shop, customerId, now);
   if (!row) throw new Error(`customer ${customerId} vanished`);
@@ -141,6 +153,8 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
   const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
   const customer: WidgetCustomer = {
     balance: row.balance,
+    pending: Number(row.pending),
+    expiry: expiryNotice(shop, row, now),
     tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
     tierPoints,
     nextTier: next && { id: next.tier.id, name: next.tier.name, missing: next.missing },

@@ -265,6 +265,78 @@ export const customers = {
   },
 };
 
+/** Customers the expiry job visits: those whose latest earning is after the keyset cursor and at or before `cutoff`. */
+export const expiryScan = {
+  candidates: (q: Queries, shopId: string, after: { at: number; id: string }, cutoff: number, limit: number) =>
+    q.all<{ id: string; last_earned_at: number }>(
+      `SELECT id, last_earned_at FROM customers
+       WHERE shop_id = ? AND last_earned_at <= ? AND (last_earned_at > ? OR (last_earned_at = ? AND id > ?))
+       ORDER BY last_earned_at, id LIMIT ?`,
+      [shopId, cutoff, after.at, after.at, after.id, limit],
+    ),
+  async markExpired(tx: Queries, shopId: string, id: string, through: number): Promise<void> {
+    await tx.run("UPDATE customers SET expired_through = ? WHERE shop_id = ? AND id = ?", [through, shopId, id]);
+  },
+  async markReminded(tx: Queries, shopId: string, id: string, through: number): Promise<void> {
+    await tx.run("UPDATE customers SET reminded_through = ? WHERE shop_id = ? AND id = ?", [through, shopId, id]);
+  },
+};
+
+/** Customers whose birthday (`YYYY-MM-DD`) falls on one of the days (`MM-DD`); erased customers have none. */
+export const birthdays = {
+  on: (q: Queries, shopId: string, days: string[], after: string, limit: number) =>
+    q.all<{ id: string }>(
+      `SELECT id FROM customers WHERE shop_id = ? AND substr(birthday, 6, 5) IN (${days.map(() => "?").join(", ")}) AND id > ?
+       ORDER BY id LIMIT ?`,
+      [shopId, ...days, after, limit],
+    ),
+};
+
+/** What a job has done so far, per shop (cursors, the last day processed), as JSON. */
+export const jobState = {
+  async get<T>(q: Queries, shopId: string, job: string): Promise<T | undefined> {
+    const row = await q.one<{ state: string }>("SELECT state FROM job_state WHERE shop_id = ? AND job = ?", [shopId, job]);
+    return row ? (JSON.parse(row.state) as T) : undefined;
+  },
+  /** Cursors (`{ at, id }`) that stop at a customer being erased keep their date and lose the id. */
+  async forgetCustomer(tx: Queries, shopId: string, customerId: string, at: number): Promise<void> {
+    for (const row of await tx.all<{ job: string; state: string }>("SELECT job, state FROM job_state WHERE shop_id = ?", [shopId])) {
+      const state = JSON.parse(row.state) as { id?: unknown };
+      if (state && typeof state === "object" && state.id === customerId) await jobState.set(tx, shopId, row.job, { ...state, id: "" }, at);
+    }
+  },
+  async set(tx: Queries, shopId: string, job: string, state: unknown, at: number): Promise<void> {
+    await tx.run(
+      `INSERT INTO job_state (shop_id, job, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (shop_id, job) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      [shopId, job, JSON.stringify(state), at],
+    );
+  },
+};
+
+/**
+ * Events for the shop (`points.expiring`, …), written in the same transaction as the change that causes them:
+ * the outbox webhooks deliver from, and that `GET /v1/events` pages through.
+ */
+export const events = {
+  async record(tx: Queries, event: { shopId: string; type: string; customerId: string | null; data: unknown; at: number }): Promise<void> {
+    await tx.run("INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?)", [
+      event.shopId,
+      event.type,
+      event.customerId,
+      JSON.stringify(event.data),
+      event.at,
+    ]);
+  },
+  after: (q: Queries, shopId: string, afterId: number, limit: number) =>
+    q.all<{ id: number; type: string; data: string; created_at: number }>(
+      "SELECT id, type, data, created_at FROM events WHERE shop_id = ? AND id > ? ORDER BY id LIMIT ?",
+      [shopId, afterId, limit],
+    ),
+};
+
+export const shopIds = (q: Queries) => q.all<{ id: string }>("SELECT id FROM shops ORDER BY id", []);
+
 /** Marks a customer's widget view as changed (profile, referral stats). */
 export async function touchCustomer(tx: Queries, shopId: string, id: string): Promise<void> {
   await tx.run("UPDATE customers SET version = version + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
@@ -274,6 +346,8 @@ export const replays = {
   order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),
   refund: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow & { order_id: string }>("SELECT request_hash, result, order_id FROM refunds WHERE shop_id = ? AND id = ?", [shopId, id]),
+  action: (q: Queries, shopId: string, id: string) =>
+    q.one<ReplayRow>("SELECT request_hash, result FROM actions WHERE shop_id = ? AND id = ?", [shopId, id]),
   adjustment: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow>("SELECT request_hash, result FROM adjustments WHERE shop_id = ? AND id = ?", [shopId, id]),
   redemption: (q: Queries, shopId: string, customerId: string, key: string) =>
@@ -309,6 +383,38 @@ export const codes = {
       code,
     ]);
     return changes === 1;
+  },
+};
+
+/** Ways to earn a customer has been awarded (contract 7.2), one row per report. */
+export const actions = {
+  async insert(
+    tx: Queries,
+    row: {
+      shopId: string;
+      id: string;
+      customerId: string;
+      actionId: string;
+      points: number;
+      occurredAt: number;
+      requestHash: string;
+      result: string;
+      at: number;
+    },
+  ): Promise<void> {
+    await tx.run(
+      "INSERT INTO actions (shop_id, id, customer_id, action_id, points, occurred_at, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [row.shopId, row.id, row.customerId, row.actionId, row.points, row.occurredAt, row.requestHash, row.result, row.at],
+    );
+  },
+
+  /** How many times the customer was awarded the action in [start, end), by when it happened. */
+  async countIn(q: Queries, shopId: string, customerId: string, actionId: string, period: { start: number; end: number }): Promise<number> {
+    const row = await q.one<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM actions WHERE shop_id = ? AND customer_id = ? AND action_id = ? AND occurred_at >= ? AND occurred_at < ?",
+      [shopId, customerId, actionId, period.start, period.end],
+    );
+    return Number(row?.n ?? 0);
   },
 };
 

@@ -90,12 +90,16 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
     return saved.json as Program;
   };
 
-  /** balance = sum of ledger entries, for every customer of every shop. */
+  /** balance = sum of available ledger entries, and pending = sum of pending ones, for every customer of every shop. */
   const ledgerMismatches = () =>
     driver.read.all(
-      `SELECT c.shop_id, c.id, c.balance, COALESCE(SUM(l.points), 0) AS total FROM customers c
-       LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
-       GROUP BY c.shop_id, c.id, c.balance HAVING c.balance <> COALESCE(SUM(l.points), 0)`,
+      `SELECT c.shop_id, c.id, c.balance, c.pending,
+         COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0) AS available,
+         COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0) AS held
+       FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
+       GROUP BY c.shop_id, c.id, c.balance, c.pending
+       HAVING c.balance <> COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0)
+           OR c.pending <> COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0)`,
     );
 
   const close = async () => {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from "../../contract/common.ts";
 import type { Theme } from "../../contract/theme.ts";
-import type { WidgetPayload } from "../../contract/widget.ts";
+import type { PluralText, WidgetPayload } from "../../contract/widget.ts";
 
 export interface Vars {
   p?: number;
@@ -8,12 +8,7 @@ export interface Vars {
   t?: string | number;
   m?: string | number;
 }
-/**
- * A text with plural forms: one for each CLDR category its language uses (`zero`, `one`, `two`, `few`, `many`), `other` required
- * and standing in for any left out. Wider than the contract's `{ one, other }`, so that any language can be written.
- */
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-type Text = string | Plural;
+type Text = string | PluralText;
 
 // The words of the view being drawn: set by `useWords` on every draw, read by the components (plain functions keep the bundle small).
 let locale = "es";

@@ -1,0 +1,38 @@
+import { runDueJobs } from "./jobs.ts";
+import type { Services } from "./services.ts";
+
+/** How often the endpoint runs its due jobs by itself. */
+export const JOB_INTERVAL_MS = 60_000;
+
+/**
+ * Runs the due jobs about every minute (with a little jitter, so that several processes spread out), one run at a time.
+ * A failed run is logged and tried again at the next tick. `stop` waits for a run in progress.
+ */
+export function startJobScheduler(services: Services, log: (line: string) => void, interval = JOB_INTERVAL_MS) {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = runDueJobs(services)
+      .then((report) => {
+        const did = report.pendingReleased.customers + report.expiryReminders + report.expired.customers + report.birthdays;
+        if (did) log(`jobs: ${JSON.stringify(report)}`);
+      })
+      .catch((error: unknown) => log(`jobs failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(tick, Math.round(Math.random() * 5_000));
+  const timer = setInterval(tick, interval + Math.round(Math.random() * 5_000));
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -137,6 +137,7 @@ document({
 });
 backend.post("/orders", jsonBody(OrderRequest), async (c) => {
   const { result, replayed } = await placeOrder(c.get("services"), c.get("shop"), c.get("body"));
+  if (!replayed) c.get("metrics").orders.inc();
   return c.json(result, 201, replayHeader(replayed));
 });
 

@@ -35,4 +35,8 @@ document({
   response: JobReport,
   errors: [401, 403],
 });
-operator.post("/jobs/run", async (c) => c.json(await runDueJobs(c.get("services"))));
+operator.post("/jobs/run", async (c) => {
+  const report = await runDueJobs(c.get("services"));
+  c.get("metrics").recordJobs(report);
+  return c.json(report);
+});

@@ -30,20 +30,22 @@ const emptyReport = (): JobReport => ({
  * even when several processes run the jobs at once: every change happens under the customer's row lock, after checking
  * that it is still due.
  */
-export async function runDueJobs(services: Services): Promise<JobReport> {
+export async function runDueJobs(services: Services, stopping: () => boolean = () => false): Promise<JobReport> {
   const report = emptyReport();
   for (const { id } of await shopIds(services.driver.read)) {
+    // a process shutting down finishes the batch in hand and starts no more: the next run picks up where this one stopped
+    if (stopping()) break;
     const shop = await services.requireShop(id);
-    await releasePending(services, shop, report);
-    if (shop.program.expiry) await expireBalances(services, shop, report);
-    if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report);
+    await releasePending(services, shop, report, stopping);
+    if (shop.program.expiry) await expireBalances(services, shop, report, stopping);
+    if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report, stopping);
   }
   return report;
 }
 
-async function releasePending(services: Services, shop: Shop, report: JobReport) {
+async function releasePending(services: Services, shop: Shop, report: JobReport, stopping: () => boolean) {
   const now = services.now();
-  for (;;) {
+  while (!stopping()) {
     const due = await ledger.dueForRelease(services.driver.read, shop.id, now, BATCH);
     if (due.length === 0) return;
     const releasedAny = await services.driver.transaction(async (tx) => {
@@ -71,20 +73,26 @@ interface ExpiryCursor {
  * Visits each customer once per inactivity period, in order of their latest earning (a keyset cursor per shop and job),
  * so a run costs what changed since the last one, not the whole customer table.
  */
-async function expireBalances(services: Services, shop: Shop, report: JobReport) {
+async function expireBalances(services: Services, shop: Shop, report: JobReport, stopping: () => boolean) {
   const rule = shop.program.expiry;
   if (!rule) return;
   const now = services.now();
   // reminders first: their window reaches further; a customer already past expiry gets no reminder, only the expiry
-  await sweep(services, shop, "expiry-reminders", reminderCutoff(rule, now), now, report);
-  await sweep(services, shop, "expiry", expiryCutoff(rule, now), now, report);
+  await sweep(services, shop, { job: "expiry-reminders", cutoff: reminderCutoff(rule, now), now, stopping }, report);
+  await sweep(services, shop, { job: "expiry", cutoff: expiryCutoff(rule, now), now, stopping }, report);
 }
 
-async function sweep(services: Services, shop: Shop, job: "expiry" | "expiry-reminders", cutoff: number, now: number, report: JobReport) {
+async function sweep(
+  services: Services,
+  shop: Shop,
+  run: { job: "expiry" | "expiry-reminders"; cutoff: number; now: number; stopping: () => boolean },
+  report: JobReport,
+) {
   const rule = shop.program.expiry;
   if (!rule) return;
+  const { job, cutoff, now } = run;
   let cursor = (await jobState.get<ExpiryCursor>(services.driver.read, shop.id, job)) ?? { at: -1, id: "" };
-  for (;;) {
+  while (!run.stopping()) {
     const batch = await expiryScan.candidates(services.driver.read, shop.id, cursor, cutoff, BATCH);
     if (batch.length === 0) return;
     const last = batch[batch.length - 1];
@@ -143,19 +151,21 @@ function daysToProcess(last: string | undefined, now: number, timeZone: string):
   return last ? days : days.slice(-1);
 }
 
-async function awardBirthdays(services: Services, shop: Shop, report: JobReport) {
+async function awardBirthdays(services: Services, shop: Shop, report: JobReport, stopping: () => boolean) {
   const action = (shop.program.actions ?? []).find((candidate) => candidate.kind === "birthday");
   if (!action) return;
   const now = services.now();
   const timeZone = shop.program.timeZone;
   const last = await jobState.get<string>(services.driver.read, shop.id, "birthdays");
   for (const day of daysToProcess(last, now, timeZone)) {
+    if (stopping()) return;
     const mmdd = (month: number, date: number) => `${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
     const shown = [mmdd(day.month, day.day)];
     // 29 February birthdays are celebrated on the 28th in other years
     if (day.month === 2 && day.day === 28 && birthdayIn("2000-02-29", day.year).day === 28) shown.push("02-29");
     let after = "";
     for (;;) {
+      if (stopping()) return; // the day is not marked done: the next run does it again, and finds who is already served
       const batch = await birthdays.on(services.driver.read, shop.id, shown, after, BATCH);
       if (batch.length === 0) break;
       after = batch[batch.length - 1]?.id ?? after;

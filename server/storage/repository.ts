@@ -328,12 +328,17 @@ export const events = {
       event.at,
     ]);
   },
+  count: async (q: Queries) => Number((await q.one<{ n: number }>("SELECT COUNT(*) AS n FROM events", []))?.n ?? 0),
   after: (q: Queries, shopId: string, afterId: number, limit: number) =>
     q.all<{ id: number; type: string; data: string; created_at: number }>(
       "SELECT id, type, data, created_at FROM events WHERE shop_id = ? AND id > ? ORDER BY id LIMIT ?",
       [shopId, afterId, limit],
     ),
 };
+
+/** The migration versions applied to this database. */
+export const appliedMigrations = async (q: Queries) =>
+  (await q.all<{ version: number }>("SELECT version FROM schema_migrations", [])).map((row) => Number(row.version));
 
 export const shopIds = (q: Queries) => q.all<{ id: string }>("SELECT id FROM shops ORDER BY id", []);
 

@@ -5,6 +5,7 @@ import { createApp } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { freshDriver } from "./database.ts";
+import type { AppConfig } from "../../server/http/env.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";
 
@@ -20,6 +21,8 @@ export interface TestEndpointOptions {
   driver?: Driver;
   /** Receives the endpoint's log lines. */
   log?: (line: string) => void;
+  /** More of the app's configuration (log format, metrics token, draining). */
+  config?: Partial<AppConfig>;
 }
 
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
@@ -35,6 +38,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
     rateLimit: options.rateLimit ?? false,
     trustProxy: options.trustProxy ?? false,
     log: options.log ?? (() => {}),
+    ...options.config,
   });
 
   const call = async (method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { testPostgresUrl } from "../support/database.ts";
+import { createShopOn, spawnEndpoint, stopProcess } from "../support/process.ts";
 
 // A backup taken while orders stream in restores into a new endpoint whole: every order acknowledged before the backup
 // started is there, and every balance equals the sum of its available ledger entries.
@@ -14,33 +15,8 @@ const OPERATOR_KEY = "backup-operator-key-0123456789";
 const dir = mkdtempSync(join(tmpdir(), "loyalty-backup-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function start(file: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      LOYALTY_OPERATOR_KEY: OPERATOR_KEY,
-      LOYALTY_RATE_LIMIT: "0",
-      LOYALTY_LOG: "0",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("endpoint did not start");
-}
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGTERM");
-  });
+const start = (file: string, port: number) => spawnEndpoint({ port, databaseUrl: `file:${file}`, operatorKey: OPERATOR_KEY });
+const stopped = (child: ChildProcess) => stopProcess(child);
 const cli = (script: string, args: string[], file: string) =>
   run(process.execPath, ["--import", "tsx", `server/cli/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
 
@@ -50,12 +26,7 @@ describe.skipIf(testPostgresUrl)("backups of the SQLite database", () => {
     const port = 19_600 + Math.floor(Math.random() * 90);
     const base = `http://127.0.0.1:${port}`;
     const child = await start(live, port);
-    const created = await fetch(`${base}/v1/operator/shops`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ id: "kept", name: "Kept", allowedOrigins: [], defaultLocale: "es", currency: "EUR" }),
-    });
-    const { secretKey } = (await created.json()) as { secretKey: string };
+    const { secretKey } = await createShopOn(base, OPERATOR_KEY, "kept");
     const acknowledged: string[] = [];
     let running = true;
     let sequence = 0;
@@ -121,11 +92,7 @@ describe.skipIf(testPostgresUrl)("backups of the SQLite database", () => {
     const file = join(dir, "busy.sqlite");
     const port = 19_690 + Math.floor(Math.random() * 9);
     const child = await start(file, port);
-    await fetch(`http://127.0.0.1:${port}/v1/operator/shops`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ id: "busy", name: "Busy", allowedOrigins: [], defaultLocale: "es", currency: "EUR" }),
-    });
+    await createShopOn(`http://127.0.0.1:${port}`, OPERATOR_KEY, "busy");
     const backupFile = join(dir, "busy-backup.sqlite");
     await cli("backup", [backupFile], file);
     expect(existsSync(`${file}-wal`)).toBe(true);

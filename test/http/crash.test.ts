@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
+import { spawnEndpoint, stopProcess } from "../support/process.ts";
 
 // Kills the endpoint with SIGKILL again and again while orders, redemptions, actions and job runs (pending releases,
 // expiry) stream in, restarts it, and checks that every acknowledged write is there exactly once, balances equal the
@@ -18,36 +19,9 @@ const port = 19_900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function start(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      LOYALTY_OPERATOR_KEY: OPERATOR_KEY,
-      LOYALTY_RATE_LIMIT: "0",
-      LOYALTY_LOG: "0",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("endpoint did not start");
-}
+const start = () => spawnEndpoint({ port, databaseUrl: `file:${file}`, operatorKey: OPERATOR_KEY });
 
-const killed = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGKILL");
-  });
+const killed = (child: ChildProcess) => stopProcess(child, "SIGKILL");
 
 async function post(path: string, body: unknown, headers: Record<string, string>) {
   const response = await fetch(`${base}${path}`, {

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { testPostgresUrl } from "../support/database.ts";
+import { createShopOn, spawnEndpoint, stopProcess } from "../support/process.ts";
 
 // SIGTERM under load: the endpoint stops accepting, lets requests in flight finish and their group commit reach the
 // disk, then exits within its bound. Every request that got a 2xx is in the database, and no request whose write was
@@ -57,39 +57,13 @@ async function storedState(url: string): Promise<{ orders: Set<string>; mismatch
   return { orders, mismatches };
 }
 
-async function start(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      LOYALTY_OPERATOR_KEY: OPERATOR_KEY,
-      LOYALTY_RATE_LIMIT: "0",
-      LOYALTY_LOG: "0",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const up = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("endpoint did not start");
-}
+const start = (url: string) => spawnEndpoint({ port, databaseUrl: url, operatorKey: OPERATOR_KEY });
 
 describe("graceful shutdown", () => {
   it("on SIGTERM under load, answers what it committed and exits within its bound", async () => {
     const url = await databaseUrl();
     const child = await start(url);
-    const created = await fetch(`${base}/v1/operator/shops`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ id: "calm", name: "Calm", allowedOrigins: [], defaultLocale: "es", currency: "EUR" }),
-    });
-    const { secretKey } = (await created.json()) as { secretKey: string };
+    const { secretKey } = await createShopOn(base, OPERATOR_KEY, "calm");
 
     const acknowledged = new Set<string>();
     const failed = new Set<string>();
@@ -123,9 +97,7 @@ describe("graceful shutdown", () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
 
     const signalled = Date.now();
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    const code = await exited;
+    const code = await stopProcess(child);
     const tookMs = Date.now() - signalled;
     running = false;
     await Promise.all(workers);

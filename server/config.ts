@@ -12,6 +12,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: env.PUBLIC_URL || undefined,
     rateLimit: env.LOYALTY_RATE_LIMIT !== "0",
     trustProxy: env.LOYALTY_TRUST_PROXY === "1",
+    webhookAllowPrivate: env.LOYALTY_WEBHOOK_ALLOW_PRIVATE === "1",
   };
 }
 

@@ -9,6 +9,7 @@ import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
+import { webhookRoutes } from "./webhooks.ts";
 import { serveWidget } from "./widget-file.ts";
 
 // Readable English messages for validation errors (zod/mini ships none by default).
@@ -35,6 +36,7 @@ export function createApp(services: Services, config: AppConfig) {
   app.route("/v1/shops", publicRoutes);
   app.route("/v1/console", consoleApi());
   app.route("/console", consolePages);
+  app.route("/v1/webhooks", webhookRoutes);
   app.route("/v1", backend);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));

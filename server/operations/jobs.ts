@@ -6,6 +6,8 @@ import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
+import { forgetDeliveredErasures } from "./erasure-events.ts";
+import { deliverDue } from "./webhook-dispatcher.ts";
 import type { Services, Shop } from "./services.ts";
 
 /**
@@ -22,6 +24,7 @@ const emptyReport = (): JobReport => ({
   expiryReminders: 0,
   expired: { customers: 0, points: 0 },
   birthdays: 0,
+  webhooks: { delivered: 0, retrying: 0, failed: 0 },
 });
 
 /**
@@ -38,6 +41,9 @@ export async function runDueJobs(services: Services): Promise<JobReport> {
     if (shop.program.expiry) await expireBalances(services, shop, report);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report);
   }
+  // webhook retries that fell due (and anything the dispatcher has not sent yet), then erased ids no longer needed
+  report.webhooks = await deliverDue(services);
+  await forgetDeliveredErasures(services);
   return report;
 }
 

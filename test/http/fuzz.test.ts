@@ -113,6 +113,8 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "PUT /v1/console/install/allowed-origins": { allowedOrigins: [] },
   "POST /v1/console/install/secret-key": { overlapHours: 24 },
   "POST /v1/console/install/signing-secret": { overlapHours: 24 },
+  "POST /v1/webhooks": { url: "https://hooks.example/loyalty", events: ["points.earned"] },
+  "POST /v1/webhooks/{webhookId}/secret": { overlapHours: 24 },
 };
 
 function isMalformed(text: string): boolean {

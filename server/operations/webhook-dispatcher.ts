@@ -8,7 +8,7 @@ import { postWebhook } from "./webhook-transport.ts";
 /** Deliveries sent at once by one process. */
 const PARALLEL = 8;
 /** A claim outlives the longest attempt (10 s timeout) with room to spare; a process killed mid-delivery frees it then. */
-const CLAIM_MS = 60_000;
+const CLAIM_MS = 15_000;
 
 export interface DispatchReport {
   delivered: number;

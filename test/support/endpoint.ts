@@ -7,6 +7,7 @@ import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { freshDriver } from "./database.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";
+import type { TransportPolicy } from "../../server/operations/webhook-transport.ts";
 
 export const OPERATOR_KEY = "test-operator-key-0123456789";
 export const SHOP_ORIGIN = "https://shop.example";
@@ -20,6 +21,8 @@ export interface TestEndpointOptions {
   driver?: Driver;
   /** Receives the endpoint's log lines. */
   log?: (line: string) => void;
+  /** Where webhooks may go (default: public addresses only, as in production). */
+  webhooks?: TransportPolicy;
 }
 
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
@@ -29,7 +32,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
   const driver = fresh.driver;
   await driver.migrate();
   const clock = options.clock;
-  const services = new Services(driver, { now: clock ? () => clock.now : Date.now });
+  const services = new Services(driver, { now: clock ? () => clock.now : Date.now, webhooks: options.webhooks });
   const app = createApp(services, {
     operatorKey: OPERATOR_KEY,
     rateLimit: options.rateLimit ?? false,

@@ -9,6 +9,7 @@ import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
+import { connectorRoutes, connectRoutes } from "./connectors.ts";
 import { importRoutes } from "./imports.ts";
 import { webhookRoutes } from "./webhooks.ts";
 import { serveWidget } from "./widget-file.ts";
@@ -39,6 +40,8 @@ export function createApp(services: Services, config: AppConfig) {
   app.route("/console", consolePages);
   app.route("/v1/webhooks", webhookRoutes);
   app.route("/v1/imports", importRoutes);
+  app.route("/v1/connectors", connectorRoutes);
+  app.route("/v1/connect", connectRoutes);
   app.route("/v1", backend);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));

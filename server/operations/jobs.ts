@@ -6,6 +6,7 @@ import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
+import { redactShopIfRequested } from "./connectors/shopify.ts";
 import { forgetDeliveredErasures } from "./erasure-events.ts";
 import { deliverDue } from "./webhook-dispatcher.ts";
 import type { Services, Shop } from "./services.ts";
@@ -40,6 +41,7 @@ export async function runDueJobs(services: Services): Promise<JobReport> {
     await releasePending(services, shop, report);
     if (shop.program.expiry) await expireBalances(services, shop, report);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report);
+    await redactShopIfRequested(services, shop);
   }
   // webhook retries that fell due (and anything the dispatcher has not sent yet), then erased ids no longer needed
   report.webhooks = await deliverDue(services);

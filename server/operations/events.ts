@@ -24,14 +24,15 @@ export async function eventPage(services: Services, shop: Shop, after: number, l
 export async function recordCustomerEvent(
   tx: Queries,
   shopId: string,
-  event: { type: WebhookEventType; customerId: string; data: Record<string, unknown>; at: number },
+  event: { type: WebhookEventType; customerId: string; data: Record<string, unknown>; at: number; marketingConsent?: boolean },
 ): Promise<void> {
-  const customer = await customers.get(tx, shopId, event.customerId);
+  // the caller may know it already (it holds the customer's row): one query fewer
+  const marketingConsent = event.marketingConsent ?? Number((await customers.get(tx, shopId, event.customerId))?.marketing_consent ?? 0) === 1;
   await events.record(tx, {
     shopId,
     type: event.type,
     customerId: event.customerId,
-    data: { customerId: event.customerId, ...event.data, marketingConsent: Number(customer?.marketing_consent ?? 0) === 1 },
+    data: { customerId: event.customerId, ...event.data, marketingConsent },
     at: event.at,
   });
 }

@@ -91,8 +91,10 @@ describe("webhook deliveries", () => {
       headers: { ...e.asCustomer("bea"), "idempotency-key": "redeem-webhook-1" },
       body: { rewardId: "free-shipping" },
     });
+    // a whole refund of her order takes her back down
+    expect((await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-1", amount: "1200.00" } })).status).toBe(201);
     // a request that fails changes nothing and records nothing
-    expect((await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-x", amount: "9999.00" } })).status).toBe(422);
+    expect((await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-x", amount: "1.00" } })).status).toBe(422);
     await deliverDue(e.services);
     const payloads = receiver.received.map((message) => verify(webhook.secret, message));
     const byType = (type: string) => payloads.filter((payload) => payload.type === type).map((payload) => payload.data);
@@ -105,11 +107,12 @@ describe("webhook deliveries", () => {
         to: expect.objectContaining({ id: "silver" }),
         marketingConsent: false,
       }),
+      expect.objectContaining({ customerId: "bea", from: expect.objectContaining({ id: "silver" }), to: expect.objectContaining({ id: "bronze" }) }),
     ]);
     expect(byType("reward.redeemed")).toEqual([
       expect.objectContaining({ customerId: "bea", rewardId: "free-shipping", code: expect.stringMatching(/^PR-/), marketingConsent: false }),
     ]);
-    expect(payloads).toHaveLength(4);
+    expect(payloads).toHaveLength(5);
   });
 
   it("retry with backoff while the receiver is down or failing, with the same webhook-id, until it takes them", async () => {

@@ -15,8 +15,8 @@ export async function recordErasure(tx: Queries, shopId: string, customerId: str
   await events.record(tx, { shopId, type: "customer.erased", customerId: null, data: { customerId }, at });
 }
 
-/** Forgets the ids of erased customers once their `customer.erased` reached every webhook, or after `ERASED_ID_KEPT_MS`. */
-export async function forgetDeliveredErasures(services: Services): Promise<number> {
-  const { changes } = await services.driver.transaction((tx) => erasureEvents.forgetIds(tx, services.now() - ERASED_ID_KEPT_MS));
+/** Forgets the ids of erased customers kept past `ERASED_ID_KEPT_MS` (the dispatcher forgets delivered ones at once). */
+export async function forgetOldErasures(services: Services): Promise<number> {
+  const { changes } = await services.driver.transaction((tx) => erasureEvents.forgetOlderThan(tx, services.now() - ERASED_ID_KEPT_MS));
   return changes;
 }

@@ -7,7 +7,7 @@ import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
 import { redactShopIfRequested } from "./connectors/shopify.ts";
-import { forgetDeliveredErasures } from "./erasure-events.ts";
+import { forgetOldErasures } from "./erasure-events.ts";
 import { deliverDue } from "./webhook-dispatcher.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -45,7 +45,7 @@ export async function runDueJobs(services: Services): Promise<JobReport> {
   }
   // webhook retries that fell due (and anything the dispatcher has not sent yet), then erased ids no longer needed
   report.webhooks = await deliverDue(services);
-  await forgetDeliveredErasures(services);
+  await forgetOldErasures(services);
   return report;
 }
 

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { nextAttemptAt, signatureHeader } from "../domain/webhooks.ts";
-import { type ClaimedDelivery, deliveries } from "../storage/webhooks.ts";
-import { forgetDeliveredErasures } from "./erasure-events.ts";
+import { type ClaimedDelivery, deliveries, erasureEvents } from "../storage/webhooks.ts";
 import type { Services } from "./services.ts";
 import { postWebhook } from "./webhook-transport.ts";
 
@@ -40,9 +39,15 @@ async function attempt(services: Services, delivery: ClaimedDelivery, claim: str
   const delivered = outcome.error === null;
   const at = services.now();
   const next = delivered ? null : nextAttemptAt(Number(delivery.attempts) + 1, at);
-  await services.driver.transaction((tx) =>
-    deliveries.settle(tx, { id: Number(delivery.id), claim }, { at, status: outcome.status, error: outcome.error, delivered, nextAttemptAt: next }),
-  );
+  await services.driver.transaction(async (tx) => {
+    const settled = await deliveries.settle(
+      tx,
+      { id: Number(delivery.id), claim },
+      { at, status: outcome.status, error: outcome.error, delivered, nextAttemptAt: next },
+    );
+    // an erased customer's id is kept only until every webhook has the customer.erased message
+    if (settled && delivered && delivery.type === "customer.erased") await erasureEvents.forgetIfDelivered(tx, Number(delivery.event_id));
+  });
   if (delivered) report.delivered++;
   else if (next === null) report.failed++;
   else report.retrying++;
@@ -62,7 +67,6 @@ export async function deliverDue(services: Services): Promise<DispatchReport> {
     if (batch.length === 0) break;
     await Promise.all(batch.map((delivery) => attempt(services, delivery, claim, report)));
   }
-  if (report.delivered) await forgetDeliveredErasures(services);
   return report;
 }
 

@@ -265,8 +265,8 @@ CREATE TABLE job_state (
     },
   },
   {
-    // version 6 is left to raffles, feedback and consent. Only erasure events are looked up by type (to forget the erased
-    // id), so only they are indexed by it: the events every order records pay for no extra index.
+    // version 6 is left to raffles, feedback and consent. Only erasure events that still hold an id are looked up by type
+    // (to forget it), so only they are indexed: the events every order records pay for no extra index.
     version: 7,
     sql: (dialect) => {
       const { identity } = types[dialect];
@@ -304,7 +304,7 @@ CREATE UNIQUE INDEX webhook_deliveries_message ON webhook_deliveries (shop_id, w
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (shop_id, webhook_id, id);
 CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
-CREATE INDEX events_erased ON events (created_at) WHERE type = 'customer.erased';
+CREATE INDEX events_erased ON events (created_at) WHERE type = 'customer.erased' AND data <> '{"customerId":null}';
 
 CREATE TABLE connectors (
   shop_id TEXT NOT NULL,

@@ -181,12 +181,14 @@ export const erasureEvents = {
     ]);
     await tx.run("DELETE FROM events WHERE shop_id = ? AND customer_id = ?", [shopId, customerId]);
   },
-  /** Forgets the id in `customer.erased` events delivered to every webhook, and in those recorded before `olderThan`. */
-  forgetIds: (tx: Queries, olderThan: number) =>
+  /** Forgets the id in `customer.erased` events recorded before `olderThan` (the literal lets the partial index serve). */
+  forgetOlderThan: (tx: Queries, olderThan: number) =>
+    tx.run(`UPDATE events SET data = ? WHERE type = 'customer.erased' AND data <> '{"customerId":null}' AND created_at <= ?`, [FORGOTTEN, olderThan]),
+  /** Forgets the id in a `customer.erased` event once every webhook has it. */
+  forgetIfDelivered: (tx: Queries, eventId: number) =>
     tx.run(
-      `UPDATE events SET data = ? WHERE type = 'customer.erased' AND data <> ? AND (created_at <= ? OR (
-         EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id)
-         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id AND d.status <> 'delivered')))`,
-      [FORGOTTEN, FORGOTTEN, olderThan],
+      `UPDATE events SET data = ? WHERE id = ? AND type = 'customer.erased'
+       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ? AND d.status <> 'delivered')`,
+      [FORGOTTEN, eventId, eventId],
     ),
 };

@@ -119,7 +119,7 @@ describe("erasure", () => {
       data: JSON.stringify({ customerId: person.id }),
     });
     // delivered to every webhook, or 7 days on, the id goes too
-    await e.driver.transaction((tx) => erasureEvents.forgetIds(tx, Date.now() + 1));
+    await e.driver.transaction((tx) => erasureEvents.forgetOlderThan(tx, Date.now() + 1));
     const later = (await everyStoredRow()).filter(({ row }) => needles.some((needle) => row.toLowerCase().includes(needle)));
     expect(later).toEqual([]);
   });
@@ -147,7 +147,7 @@ describe("erasure", () => {
   it.skipIf(Boolean(testPostgresUrl))("SQLite overwrites erased values: the database file holds no trace of them afterwards", async () => {
     await fullHistory();
     await e.call("DELETE", `/v1/customers/${encodeURIComponent(person.id)}`, { headers: e.asShop });
-    await e.driver.transaction((tx) => erasureEvents.forgetIds(tx, Date.now() + 1));
+    await e.driver.transaction((tx) => erasureEvents.forgetOlderThan(tx, Date.now() + 1));
     const file = join(e.dir, "loyalty.sqlite");
     // move everything from the write-ahead log into the file, as SQLite does by itself every 1,000 pages
     const checkpoint = new Database(file);

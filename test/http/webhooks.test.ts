@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { RETRY_DELAYS_MS } from "../../server/domain/webhooks.ts";
 import { deliverDue } from "../../server/operations/webhook-dispatcher.ts";
 import type { Resolver } from "../../server/operations/webhook-transport.ts";
-import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
+import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 import { startReceiver } from "../support/receiver.ts";
 
 // Deliveries are checked with the `standardwebhooks` package, the reference implementation, never with the code that signs them.
@@ -233,6 +233,23 @@ describe("webhook deliveries", () => {
     // delivered to every webhook: the id is no longer kept anywhere
     const stored = await e.driver.read.all("SELECT data FROM events WHERE type = 'customer.erased'", []);
     expect(stored).toEqual([{ data: JSON.stringify({ customerId: null }) }]);
+  });
+});
+
+describe("an erased customer's id", () => {
+  it("stays in customer.erased while a webhook has not got it, and is forgotten by the jobs after 7 days all the same", async () => {
+    const { e, receiver, clock } = await setUp();
+    await subscribe(e, receiver.url, ["customer.erased"]);
+    receiver.answer(() => ({ status: 500 }));
+    await e.order("lucia", "10.00");
+    await e.call("DELETE", "/v1/customers/lucia", { headers: e.asShop });
+    const runJobs = () => e.call("POST", "/v1/operator/jobs/run", { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
+    const stored = () => e.driver.read.all<{ data: string }>("SELECT data FROM events WHERE type = 'customer.erased'", []);
+    expect((await runJobs()).json.webhooks).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(await stored()).toEqual([{ data: JSON.stringify({ customerId: "lucia" }) }]);
+    clock.now += 7 * 86_400_000 + 1;
+    await runJobs();
+    expect(await stored()).toEqual([{ data: JSON.stringify({ customerId: null }) }]);
   });
 });
 

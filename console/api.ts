@@ -13,6 +13,9 @@ import {
   Program,
   RotatedSecretKey,
   RotatedSigningSecret,
+  DeliveryPage,
+  WebhookDelivery,
+  WebhookList,
   SignedOut,
   ThemeResponse,
 } from "../contract/index.ts";
@@ -67,4 +70,8 @@ export const api = {
   rotateSecretKey: (overlapHours: number) => call(RotatedSecretKey, "POST", "/install/secret-key", { overlapHours }),
   rotateSigningSecret: (overlapHours: number) => call(RotatedSigningSecret, "POST", "/install/signing-secret", { overlapHours }),
   analytics: (days: number) => call(Analytics, "GET", `/analytics?days=${days}`),
+  webhooks: () => call(WebhookList, "GET", "/webhooks"),
+  deliveries: (id: string) => call(DeliveryPage, "GET", `/webhooks/${segment(id)}/deliveries?limit=100`),
+  redeliver: (id: string, deliveryId: string) =>
+    call(WebhookDelivery, "POST", `/webhooks/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`),
 };

@@ -5,3 +5,5 @@ export * from "./widget.ts";
 export * from "./backend.ts";
 export * from "./operator.ts";
 export * from "./console.ts";
+export * from "./webhooks.ts";
+export * from "./connectors.ts";

@@ -30,5 +30,7 @@ export const JobReport = z.object({
   expiryReminders: z.int(),
   expired: z.object({ customers: z.int(), points: z.int() }),
   birthdays: z.int(),
+  /** Webhook deliveries attempted by this run (retries that fell due, and new messages the dispatcher had not sent yet). */
+  webhooks: z.object({ delivered: z.int(), retrying: z.int(), failed: z.int() }),
 });
 export type JobReport = z.infer<typeof JobReport>;

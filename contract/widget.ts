@@ -4,7 +4,7 @@ import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } 
 import { EarningAction, FriendOffer, Reward, Tier } from "./program.ts";
 
 /** `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded. */
-export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "action", "expiry"]);
+export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "action", "expiry", "import"]);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 /** One ledger entry as the shopper sees it. */

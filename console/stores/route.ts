@@ -1,6 +1,6 @@
 import { atom } from "nanostores";
 
-export const pages = ["theme", "program", "customers", "install", "analytics"] as const;
+export const pages = ["theme", "program", "customers", "install", "analytics", "webhooks", "imports"] as const;
 export type Page = (typeof pages)[number];
 
 const fromHash = (): Page => {

@@ -5,18 +5,30 @@ import { $page, goTo, type Page, pages } from "../stores/route.ts";
 import { $session, loadSession, signOut } from "../stores/session.ts";
 import { AnalyticsPage } from "./analytics.tsx";
 import { CustomersPage } from "./customers.tsx";
+import { ImportPage } from "./imports.tsx";
 import { InstallPage } from "./install.tsx";
 import { ProgramEditor } from "./program-editor.tsx";
 import { SignIn } from "./sign-in.tsx";
 import { ThemeEditor } from "./theme-editor.tsx";
+import { WebhooksPage } from "./webhooks.tsx";
 
-const navKey = { theme: "navTheme", program: "navProgram", customers: "navCustomers", install: "navInstall", analytics: "navAnalytics" } as const;
+const navKey = {
+  theme: "navTheme",
+  program: "navProgram",
+  customers: "navCustomers",
+  install: "navInstall",
+  analytics: "navAnalytics",
+  webhooks: "navWebhooks",
+  imports: "navImports",
+} as const;
 const views: Record<Page, () => preact.JSX.Element> = {
   theme: ThemeEditor,
   program: ProgramEditor,
   customers: CustomersPage,
   install: InstallPage,
   analytics: AnalyticsPage,
+  webhooks: WebhooksPage,
+  imports: ImportPage,
 };
 
 /** The console's shell: skip link, header with navigation, language and sign-out, and the current page. */

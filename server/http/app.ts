@@ -10,6 +10,9 @@ import { errorBody, onError } from "./errors.ts";
 import { formatLog, Metrics, requestIdOf, serveMetrics, serveReadiness } from "./observability.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
+import { connectorRoutes, connectRoutes } from "./connectors.ts";
+import { importRoutes } from "./imports.ts";
+import { webhookRoutes } from "./webhooks.ts";
 import { serveWidget } from "./widget-file.ts";
 
 // Readable English messages for validation errors (zod/mini ships none by default).
@@ -55,6 +58,10 @@ export function createApp(services: Services, config: AppConfig) {
   app.route("/v1/shops", publicRoutes);
   app.route("/v1/console", consoleApi());
   app.route("/console", consolePages);
+  app.route("/v1/webhooks", webhookRoutes);
+  app.route("/v1/imports", importRoutes);
+  app.route("/v1/connectors", connectorRoutes);
+  app.route("/v1/connect", connectRoutes);
   app.route("/v1", backend);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));

@@ -7,6 +7,7 @@ import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progres
 import { normaliseEmail } from "../domain/referrals.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { type CustomerRow, customers, type EntryRow, jobState, ledger, replays } from "../storage/repository.ts";
+import { recordErasure } from "./erasure-events.ts";
 import { ApiError } from "./errors.ts";
 import { ERASED, tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
@@ -218,8 +219,8 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string) 
     await tx.run("UPDATE actions SET request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
     // the expiry jobs' cursors may stop at this customer: they restart at the same date instead (revisiting is harmless)
     await jobState.forgetCustomer(tx, shop.id, id, now);
-    // events not yet fetched or delivered would name the person: they go (a customer.erased event comes with webhooks)
-    await tx.run("DELETE FROM events WHERE shop_id = ? AND customer_id = ?", [shop.id, id]);
+    // the person's events go with their queued webhook messages; customer.erased tells the shop to erase them too
+    await recordErasure(tx, shop.id, id, now);
     // stored answers name the customer, and request digests were taken over the id: a replay of them is now a conflict
     for (const order of await tx.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [
       shop.id,

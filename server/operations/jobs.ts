@@ -6,6 +6,9 @@ import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
+import { redactShopIfRequested } from "./connectors/shopify.ts";
+import { forgetOldErasures } from "./erasure-events.ts";
+import { deliverDue } from "./webhook-dispatcher.ts";
 import type { Services, Shop } from "./services.ts";
 
 /**
@@ -22,6 +25,7 @@ const emptyReport = (): JobReport => ({
   expiryReminders: 0,
   expired: { customers: 0, points: 0 },
   birthdays: 0,
+  webhooks: { delivered: 0, retrying: 0, failed: 0 },
 });
 
 /**
@@ -39,7 +43,11 @@ export async function runDueJobs(services: Services, stopping: () => boolean = (
     await releasePending(services, shop, report, stopping);
     if (shop.program.expiry) await expireBalances(services, shop, report, stopping);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report, stopping);
+    await redactShopIfRequested(services, shop);
   }
+  // webhook retries that fell due (and anything the dispatcher has not sent yet), then erased ids no longer needed
+  report.webhooks = await deliverDue(services);
+  await forgetOldErasures(services);
   return report;
 }
 

@@ -8,7 +8,9 @@ import type { Queries } from "../storage/driver.ts";
 import { codes, type CustomerRow, customers, ledger, replays, touchCustomer } from "../storage/repository.ts";
 import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
+import { recordCustomerEvent } from "./events.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
+import { recordTierChange, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -74,6 +76,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
     }
     const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
+    const tierBefore = await tierStanding(tx, shop, customer.id, now);
     const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
     const tier = tierFor(shop.program.tiers, tierPoints);
     const earns = shop.program.earning.channels.includes(order.channel);
@@ -132,6 +135,15 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
     if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
+    if (points > 0)
+      await recordCustomerEvent(tx, shop.id, {
+        type: "points.earned",
+        customerId: customer.id,
+        data: { points, balance, source: "order", orderId: order.id, channel: order.channel, pendingUntil: result.pendingUntil ?? null },
+        marketingConsent: customer.marketing_consent === 1,
+        at: now,
+      });
+    await recordTierChange(tx, shop, customer.id, tierBefore, { points, placedAt, marketingConsent: customer.marketing_consent === 1 }, now);
     await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
     return { result, replayed: false };
   });
@@ -165,10 +177,11 @@ export async function refundOrder(
       points_earned: number;
       refunded_minor: number;
       points_reversed: number;
-    }>("SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE", [
-      shop.id,
-      orderId,
-    ]);
+      placed_at: number;
+    }>(
+      "SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed, placed_at FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE",
+      [shop.id, orderId],
+    );
     if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
     const refundable = order.subtotal_minor - order.refunded_minor;
     if (amountMinor > refundable)
@@ -186,6 +199,7 @@ export async function refundOrder(
       amountMinor,
     );
     const customer = await customers.get(tx, shop.id, order.customer_id, true);
+    const tierBefore = await tierStanding(tx, shop, order.customer_id, now);
     let balance = customer?.balance ?? 0;
     // a refund inside the return window cancels the order's pending points, not the balance
     if (reversed > 0)
@@ -206,6 +220,14 @@ export async function refundOrder(
       shop.id,
       orderId,
     ]);
+    await recordTierChange(
+      tx,
+      shop,
+      order.customer_id,
+      tierBefore,
+      { points: -reversed, placedAt: Number(order.placed_at), marketingConsent: customer?.marketing_consent === 1 },
+      now,
+    );
     const wholeOrderRefunded = order.refunded_minor + amountMinor === order.subtotal_minor;
     const referral = wholeOrderRefunded ? await reverseReferral(tx, shop, orderId, now) : undefined;
     const result: RefundResult = {

@@ -7,6 +7,7 @@ import { retiringKeys, type ShopRow } from "../storage/repository.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { starterProgram } from "./defaults.ts";
 import { ApiError } from "./errors.ts";
+import type { TransportPolicy } from "./webhook-transport.ts";
 
 /** A shop as the endpoint works with it: parsed configuration, ready to use. */
 export interface Shop {
@@ -49,6 +50,8 @@ export interface ServicesOptions {
   /** How long a process may serve a shop's configuration from memory. Infinity for one process. */
   shopCacheMs?: number;
   now?: () => number;
+  /** Where webhooks may be delivered (private targets only with LOYALTY_WEBHOOK_ALLOW_PRIVATE=1), and how. */
+  webhooks?: TransportPolicy;
 }
 
 /** What the operations need: storage, a clock and the shops' configuration (cached in memory). */
@@ -58,12 +61,14 @@ export class Services {
   /** Secret-key digest → shop, valid `until` (a rotated key's overlap end, or the cache lifetime). */
   private readonly byKey = new Map<string, { id: string; until: number }>();
   private readonly shopCacheMs: number;
+  readonly webhookPolicy: TransportPolicy;
 
   constructor(
     readonly driver: Driver,
     options: ServicesOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.webhookPolicy = options.webhooks ?? { allowPrivate: false };
     this.shopCacheMs = options.shopCacheMs ?? (driver.dialect === "sqlite" ? Number.POSITIVE_INFINITY : 2000);
   }
 

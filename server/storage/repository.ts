@@ -1,5 +1,6 @@
 import type { EntryKind } from "../../contract/index.ts";
 import type { Queries } from "./driver.ts";
+import { deliveries } from "./webhooks.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
 export interface ShopRow {
@@ -320,15 +321,13 @@ export const jobState = {
  */
 export const events = {
   async record(tx: Queries, event: { shopId: string; type: string; customerId: string | null; data: unknown; at: number }): Promise<void> {
-    await tx.run("INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?)", [
-      event.shopId,
-      event.type,
-      event.customerId,
-      JSON.stringify(event.data),
-      event.at,
-    ]);
+    const row = await tx.one<{ id: number }>(
+      "INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      [event.shopId, event.type, event.customerId, JSON.stringify(event.data), event.at],
+    );
+    // the webhooks' messages are queued in the same transaction: an event is never recorded without them
+    if (row) await deliveries.fanOut(tx, { shopId: event.shopId, id: Number(row.id), type: event.type, at: event.at });
   },
-  count: async (q: Queries) => Number((await q.one<{ n: number }>("SELECT COUNT(*) AS n FROM events", []))?.n ?? 0),
   after: (q: Queries, shopId: string, afterId: number, limit: number) =>
     q.all<{ id: number; type: string; data: string; created_at: number }>(
       "SELECT id, type, data, created_at FROM events WHERE shop_id = ? AND id > ? ORDER BY id LIMIT ?",

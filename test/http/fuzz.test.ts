@@ -113,6 +113,10 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "PUT /v1/console/install/allowed-origins": { allowedOrigins: [] },
   "POST /v1/console/install/secret-key": { overlapHours: 24 },
   "POST /v1/console/install/signing-secret": { overlapHours: 24 },
+  "POST /v1/webhooks": { url: "https://hooks.example/loyalty", events: ["points.earned"] },
+  "POST /v1/webhooks/{webhookId}/secret": { overlapHours: 24 },
+  "PUT /v1/connectors/shopify": { shopDomain: "fuzz.myshopify.com", clientSecret: "fuzz-secret" },
+  "PUT /v1/connectors/woocommerce": { webhookSecret: "fuzz-secret" },
 };
 
 function isMalformed(text: string): boolean {

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { analyticsRoutes } from "./analytics.ts";
 import { customerRoutes } from "./customers.ts";
 import { installRoutes } from "./install.ts";
+import { consoleImportRoutes, consoleWebhookRoutes } from "./integrations.ts";
 import { previewApi } from "./preview.ts";
 import { programRoutes } from "./program.ts";
 import { sameOriginWrites } from "./session.ts";
@@ -22,5 +23,7 @@ export function consoleApi() {
     .route("/customers", customerRoutes)
     .route("/install", installRoutes)
     .route("/analytics", analyticsRoutes)
-    .route("/preview", previewApi);
+    .route("/preview", previewApi)
+    .route("/webhooks", consoleWebhookRoutes)
+    .route("/imports", consoleImportRoutes);
 }

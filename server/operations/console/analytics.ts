@@ -77,7 +77,7 @@ export async function analytics(services: Services, shop: Shop, days: number): P
   for (const row of orders) {
     const day = dayRows[Number(row.bucket)];
     if (day && row.channel === "store") day.storeOrders += Number(row.orders);
-    else if (day) day.onlineOrders += Number(row.orders);
+    else if (day && row.channel === "online") day.onlineOrders += Number(row.orders);
   }
 
   const joinedByWeek = new Map<number, number>();

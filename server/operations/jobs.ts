@@ -6,6 +6,7 @@ import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
+import { settleRaffles } from "./raffle-draws.ts";
 import type { Services, Shop } from "./services.ts";
 
 /**
@@ -22,11 +23,13 @@ const emptyReport = (): JobReport => ({
   expiryReminders: 0,
   expired: { customers: 0, points: 0 },
   birthdays: 0,
+  raffles: { drawn: 0, refundedEntries: 0, refundedPoints: 0 },
 });
 
 /**
  * Runs every job that is due now, for every shop: pending points whose return window closed are released, balances of
- * members inactive for too long expire (after a `points.expiring` reminder), birthdays earn. Each thing is done once
+ * members inactive for too long expire (after a `points.expiring` reminder), birthdays earn, raffles past their closesAt are
+ * drawn and cancelled raffles' entries refunded. Each thing is done once
  * even when several processes run the jobs at once: every change happens under the customer's row lock, after checking
  * that it is still due.
  */
@@ -37,6 +40,8 @@ export async function runDueJobs(services: Services): Promise<JobReport> {
     await releasePending(services, shop, report);
     if (shop.program.expiry) await expireBalances(services, shop, report);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report);
+    // also for raffles no longer in the program: a cancelled one's refunds still happen
+    await settleRaffles(services, shop, report);
   }
   return report;
 }

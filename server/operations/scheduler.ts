@@ -15,7 +15,13 @@ export function startJobScheduler(services: Services, log: (line: string) => voi
     if (running || stopped) return;
     running = runDueJobs(services)
       .then((report) => {
-        const did = report.pendingReleased.customers + report.expiryReminders + report.expired.customers + report.birthdays;
+        const did =
+          report.pendingReleased.customers +
+          report.expiryReminders +
+          report.expired.customers +
+          report.birthdays +
+          report.raffles.drawn +
+          report.raffles.refundedEntries;
         if (did) log(`jobs: ${JSON.stringify(report)}`);
       })
       .catch((error: unknown) => log(`jobs failed: ${error instanceof Error ? error.message : String(error)}`))

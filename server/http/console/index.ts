@@ -3,9 +3,11 @@ import { SignInLimiter } from "../../operations/console/sign-in-limiter.ts";
 import type { AppEnv } from "../env.ts";
 import { analyticsRoutes } from "./analytics.ts";
 import { customerRoutes } from "./customers.ts";
+import { feedbackRoutes } from "./feedback.ts";
 import { installRoutes } from "./install.ts";
 import { previewApi } from "./preview.ts";
 import { programRoutes } from "./program.ts";
+import { raffleRoutes } from "./raffles.ts";
 import { sameOriginWrites } from "./session.ts";
 import { sessionRoutes } from "./session-routes.ts";
 import { themeRoutes } from "./theme.ts";
@@ -22,5 +24,7 @@ export function consoleApi() {
     .route("/customers", customerRoutes)
     .route("/install", installRoutes)
     .route("/analytics", analyticsRoutes)
+    .route("/raffles", raffleRoutes)
+    .route("/feedback", feedbackRoutes)
     .route("/preview", previewApi);
 }

@@ -32,7 +32,7 @@ export async function settleRaffles(services: Services, shop: Shop, report: JobR
 async function drawRaffle(services: Services, shop: Shop, raffleId: string, now: number, report: JobReport): Promise<void> {
   const drawn = await services.driver.transaction(async (tx) => {
     const row = await raffles.get(tx, shop.id, raffleId, "update");
-    if (!row || row.status !== "scheduled" || row.closes_at > now) return false;
+    if (row?.status !== "scheduled" || row.closes_at > now) return false;
     const entries = await raffleEntries.ofRaffle(tx, shop.id, raffleId);
     const winnerId = drawWinner(
       row.seed,

@@ -97,6 +97,8 @@ export function judgeRaffleChange(
   const { definition, state } = stored;
   const opened = Date.parse(definition.opensAt) <= now;
   const id = definition.id;
+  // a draft may move, but not into the past: it would be drawn at once, before anyone could enter
+  if (!opened && next && Date.parse(next.closesAt) <= now) return refuse(`raffle "${id}": closesAt is in the past`, "invalid");
   if (!next) {
     if (opened && state === "scheduled")
       return refuse(`raffle "${id}" is open: cancel it with "cancelled": true (every entry's points go back) instead of removing it`);

@@ -315,6 +315,9 @@ describe("cancelling and editing", () => {
     expect(late.status).toBe(400);
     const backwards = await put([raffle({ id: "al-reves", opensAt: at(2 * DAY), closesAt: at(DAY) })]);
     expect(backwards.status).toBe(400);
+    const draftIntoThePast = await put([raffle(), { ...spring, opensAt: at(-2 * DAY), closesAt: at(-DAY) }]);
+    expect(draftIntoThePast.status).toBe(400);
+    expect(draftIntoThePast.json.error.message).toMatch(/closesAt is in the past/);
   });
 
   it("a finished raffle leaves the widget 30 days after its draw", async () => {

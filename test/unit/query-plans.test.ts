@@ -126,7 +126,10 @@ describe("query plans of the hot paths", () => {
     expect(plans.length).toBeGreaterThan(8);
     // the raffle was drawn, and the member's payload asked about their raffles and their latest order
     for (const part of ["status = 'drawn'", "FROM raffle_entries e JOIN raffles r", "FROM orders o WHERE o.shop_id = ? AND o.customer_id = ?"])
-      expect(plans.some(({ sql }) => sql.includes(part)), part).toBe(true);
+      expect(
+        plans.some(({ sql }) => sql.includes(part)),
+        part,
+      ).toBe(true);
     const bad = plans.filter(({ plan }) =>
       plan.some(
         (step) =>

@@ -32,5 +32,7 @@ export const JobReport = z.object({
   birthdays: z.int(),
   /** Webhook deliveries attempted by this run (retries that fell due, and new messages the dispatcher had not sent yet). */
   webhooks: z.object({ delivered: z.int(), retrying: z.int(), failed: z.int() }),
+  /** Raffles drawn at their closesAt, and entries of cancelled raffles whose points went back. */
+  raffles: z.object({ drawn: z.int(), refundedEntries: z.int(), refundedPoints: z.int() }),
 });
 export type JobReport = z.infer<typeof JobReport>;

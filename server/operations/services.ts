@@ -8,6 +8,7 @@ import { defaultTheme } from "../../contract/index.ts";
 import { starterProgram } from "./defaults.ts";
 import { ApiError } from "./errors.ts";
 import type { TransportPolicy } from "./webhook-transport.ts";
+import { syncRaffles } from "./raffles.ts";
 
 /** A shop as the endpoint works with it: parsed configuration, ready to use. */
 export interface Shop {
@@ -197,9 +198,11 @@ export class Services {
     const parsed = Program.safeParse(program);
     if (!parsed.success)
       throw new ApiError("invalid_request", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-    await this.driver.transaction((tx) =>
-      tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]),
-    );
+    await this.driver.transaction(async (tx) => {
+      // raffles get their secret seed before anyone can enter, and keep their terms once open (raffle_locked)
+      await syncRaffles(tx, shop.id, program.raffles ?? [], this.now());
+      await tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]);
+    });
     this.cache.delete(shop.id);
     return program;
   }

@@ -27,6 +27,8 @@ export interface CustomerRow {
   name: string | null;
   birthday: string | null;
   marketing_consent: number;
+  /** When marketing_consent last changed (contract 7.4); null when never recorded. */
+  marketing_consent_at: number | null;
   referral_code: string;
   balance: number;
   /** Points earned but not redeemable yet (the program's return window). */
@@ -228,11 +230,15 @@ export const customers = {
     return q.one<CustomerRow>("SELECT * FROM customers WHERE shop_id = ? AND referral_code = ? AND erased_at IS NULL", [shopId, code.toUpperCase()]);
   },
 
-  /** Counts an order; an order that earned dates the customer's latest earning (kept as the latest, by `placedAt`). */
+  /**
+   * Counts an order (which the widget's view of the member shows: it asks about their latest order); an order that earned
+   * dates the customer's latest earning (kept as the latest, by `placedAt`).
+   */
   async countOrder(tx: Queries, shopId: string, id: string, earnedAt: number | null): Promise<void> {
-    if (earnedAt === null) await tx.run("UPDATE customers SET orders_count = orders_count + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
+    const count = "UPDATE customers SET orders_count = orders_count + 1, version = version + 1 WHERE shop_id = ? AND id = ?";
+    if (earnedAt === null) await tx.run(count, [shopId, id]);
     else {
-      await tx.run("UPDATE customers SET orders_count = orders_count + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
+      await tx.run(count, [shopId, id]);
       await customers.earnedAt(tx, shopId, id, earnedAt);
     }
   },

@@ -89,6 +89,9 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "POST /v1/operator/shops": { id: "fuzz-shop", name: "Fuzz", allowedOrigins: [], defaultLocale: "es", currency: "EUR" },
   "POST /v1/shops/{shop}/redemptions": { rewardId: "free-shipping" },
   "POST /v1/shops/{shop}/referral-visits": { code: "ABCDEFGH" },
+  "POST /v1/shops/{shop}/raffles/{raffleId}/entries": { count: 1 },
+  "POST /v1/shops/{shop}/feedback": { orderId: "o-1", rating: 5, comment: "Todo bien" },
+  "PUT /v1/shops/{shop}/consent": { marketing: false },
   "PUT /v1/customers/{customerId}": { email: "ana@example.com", name: "Ana", birthday: "1990-01-01", marketingConsent: true },
   "POST /v1/customers/{customerId}/adjustments": { id: "adj-1", points: 5, reason: "goodwill" },
   "POST /v1/orders": {
@@ -129,11 +132,16 @@ function isMalformed(text: string): boolean {
 }
 
 const concrete = (path: string) =>
-  path.replace("{shop}", "demo").replace("{customerId}", "ana").replace("{orderId}", "o-1").replace("{code}", "NOPE");
+  path
+    .replace("{shop}", "demo")
+    .replace("{customerId}", "ana")
+    .replace("{orderId}", "o-1")
+    .replace("{code}", "NOPE")
+    .replace("{raffleId}", "no-such-raffle");
 
 function headersFor(path: string): Record<string, string> {
   if (path.startsWith("/v1/operator")) return { authorization: "Bearer test-operator-key-0123456789" };
-  if (path.includes("/redemptions")) return customerToken;
+  if (/^\/v1\/shops\/[^/]+\/(redemptions|raffles|feedback|consent)/.test(path)) return customerToken;
   if (path.startsWith("/v1/shops")) return {};
   return shopKey;
 }
@@ -145,7 +153,10 @@ async function stateDigest() {
      UNION ALL SELECT 'orders', COUNT(*), COALESCE(SUM(refunded_minor), 0) FROM orders
      UNION ALL SELECT 'codes', COUNT(*), 0 FROM codes
      UNION ALL SELECT 'visits', COUNT(*), 0 FROM referral_visits
-     UNION ALL SELECT 'shops', COUNT(*), COALESCE(SUM(config_version), 0) FROM shops`,
+     UNION ALL SELECT 'shops', COUNT(*), COALESCE(SUM(config_version), 0) FROM shops
+     UNION ALL SELECT 'raffle_entries', COUNT(*), 0 FROM raffle_entries
+     UNION ALL SELECT 'feedback', COUNT(*), 0 FROM feedback
+     UNION ALL SELECT 'consents', COUNT(*), 0 FROM consents`,
   );
   return JSON.stringify(rows);
 }

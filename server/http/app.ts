@@ -9,7 +9,7 @@ import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
-import { serveWidget } from "./widget-file.ts";
+import { serveWidgetFile } from "./widget-file.ts";
 
 // Readable English messages for validation errors (zod/mini ships none by default).
 z.config(z.locales.en());
@@ -29,7 +29,8 @@ export function createApp(services: Services, config: AppConfig) {
   });
 
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
-  app.get("/loyalty.js", serveWidget);
+  app.get("/loyalty.js", serveWidgetFile);
+  app.get("/:file{loyalty-panel-[\\w-]+\\.js}", serveWidgetFile);
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/v1/operator", operator);
   app.route("/v1/shops", publicRoutes);

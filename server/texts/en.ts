@@ -5,9 +5,7 @@ export const en: WidgetTexts = {
   // the launcher (drawn before the panel loads)
   "launcher.toNext": "{points} to go",
   "launcher.ready": "You can redeem {reward} now",
-  "launcher.gift": "A gift for you",
   "launcher.campaign": "{multiplier}x points",
-  "launcher.loading": "Loading…",
   "launcher.failed": "This didn't open. Please try again.",
 
   // the panel's frame
@@ -26,7 +24,7 @@ export const en: WidgetTexts = {
   "home.seeRewards": "See rewards",
   "home.toNext": "{points} to go for {reward}",
   "home.progress": "Progress to {reward}",
-  "home.negative": "Your balance is below zero because a refund took back points you had already redeemed. Your next orders will make up for it.",
+  "home.negative": "You owe {points}: a refund took back points you had already redeemed. Your next orders make up for it first.",
   "home.summaryTitle": "How it works",
   "pending.points": "{points} pending",
   "pending.until": "They join your balance on {date}, when the return window closes.",
@@ -52,7 +50,7 @@ export const en: WidgetTexts = {
   "campaign.weekly": "Every {days}, {start}–{end}",
   "campaign.dates": "{start} to {end}",
   "campaign.next": "Next: {when}",
-  "campaign.zone": "({zone} time)",
+  "campaign.zone": "({zone})",
   "time.days": { one: "{count} day {hours} h", other: "{count} days {hours} h" },
   "time.hours": "{hours} h {minutes} min",
   "time.minutes": "{minutes} min",
@@ -68,6 +66,7 @@ export const en: WidgetTexts = {
   "earn.tiersNote": { one: "Based on the points you earned in the last day.", other: "Based on the points you earned in the last {count} days." },
   "earn.tierFrom": "From {points}",
   "earn.points": "+{points}",
+  "earn.terms": "Program terms",
   "action.signup": "Create your account",
   "action.birthday": "Your birthday",
   "action.newsletter": "Subscribe to our newsletter",
@@ -80,11 +79,11 @@ export const en: WidgetTexts = {
   "limit.month": { one: "Once a month", other: "Up to {count} times a month" },
   "limit.day": { one: "Once a day", other: "Up to {count} times a day" },
 
-  // rewards
+  // rewards (what an offer gives, said inside a sentence: "A friend gives you {offer}")
   "reward.amount_off": "{amount} off",
   "reward.percent_off": "{percent} off",
-  "reward.free_shipping": "Free shipping",
-  "reward.free_product": "A free product",
+  "reward.free_shipping": "free shipping",
+  "reward.free_product": "a free product",
   "reward.minimum": "On orders from {amount}",
   "reward.available": "Available",
   "reward.toGo": "{points} to go",

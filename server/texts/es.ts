@@ -10,9 +10,7 @@ export const es: WidgetTexts = {
   // the launcher (drawn before the panel loads)
   "launcher.toNext": { one: "Te falta {points}", other: "Te faltan {points}" },
   "launcher.ready": "Ya puedes canjear {reward}",
-  "launcher.gift": "Tienes un regalo",
   "launcher.campaign": "Puntos x{multiplier}",
-  "launcher.loading": "Cargando…",
   "launcher.failed": "No se ha podido abrir. Inténtalo de nuevo.",
 
   // the panel's frame
@@ -31,7 +29,7 @@ export const es: WidgetTexts = {
   "home.seeRewards": "Ver premios",
   "home.toNext": { one: "Te falta {points} para {reward}", other: "Te faltan {points} para {reward}" },
   "home.progress": "Progreso hacia {reward}",
-  "home.negative": "Tu saldo está en negativo porque una devolución retiró puntos que ya habías canjeado. Tus próximas compras lo irán compensando.",
+  "home.negative": "Debes {points}: una devolución retiró puntos que ya habías canjeado. Tus próximas compras lo compensan primero.",
   "home.summaryTitle": "Cómo funciona",
   "pending.points": { one: "{points} pendiente", other: "{points} pendientes" },
   "pending.until": "Se suman a tu saldo el {date}, al terminar el plazo de devolución.",
@@ -57,7 +55,7 @@ export const es: WidgetTexts = {
   "campaign.weekly": "Cada {days}, de {start} a {end}",
   "campaign.dates": "Del {start} al {end}",
   "campaign.next": "Próxima: {when}",
-  "campaign.zone": "(hora de {zone})",
+  "campaign.zone": "({zone})",
   "time.days": { one: "{count} día y {hours} h", other: "{count} días y {hours} h" },
   "time.hours": "{hours} h {minutes} min",
   "time.minutes": "{minutes} min",
@@ -73,6 +71,7 @@ export const es: WidgetTexts = {
   "earn.tiersNote": { one: "Según los puntos ganados en el último día.", other: "Según los puntos ganados en los últimos {count} días." },
   "earn.tierFrom": "Desde {points}",
   "earn.points": "+{points}",
+  "earn.terms": "Condiciones del programa",
   "action.signup": "Crea tu cuenta",
   "action.birthday": "Tu cumpleaños",
   "action.newsletter": "Suscríbete al boletín",
@@ -85,11 +84,11 @@ export const es: WidgetTexts = {
   "limit.month": { one: "Una vez al mes", other: "Hasta {count} veces al mes" },
   "limit.day": { one: "Una vez al día", other: "Hasta {count} veces al día" },
 
-  // rewards
+  // rewards (what an offer gives, said inside a sentence: "Un amigo te regala {offer}")
   "reward.amount_off": "{amount} de descuento",
   "reward.percent_off": "{percent} de descuento",
-  "reward.free_shipping": "Envío gratis",
-  "reward.free_product": "Un producto de regalo",
+  "reward.free_shipping": "envío gratis",
+  "reward.free_product": "un producto de regalo",
   "reward.minimum": "En pedidos desde {amount}",
   "reward.available": "Disponible",
   "reward.toGo": { one: "Te falta {points}", other: "Te faltan {points}" },

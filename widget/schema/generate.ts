@@ -1,50 +1,72 @@
 import { z } from "zod/mini";
 import { Color, FontFamily, Pixels, Theme } from "../../contract/theme.ts";
-import { ActivityPage, Redemption, ReferralWelcome, WidgetPayload } from "../../contract/widget.ts";
+import { ActivityPage, Redemption, ReferralWelcome, WidgetBoot, WidgetPanel } from "../../contract/widget.ts";
 import { compact, type Node, type Schema } from "./compact.ts";
 
 /** The patterns of the theme tokens that go into the widget's stylesheet: the only ones the widget checks itself. */
 const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJSONSchema(schema) as { pattern: string }).pattern));
 
-/** Response properties the widget never reads, by path from the response's root: left unchecked, they cost the bundle nothing. */
-const unread = new Set([
-  "shop.id",
-  "shop.defaultLocale",
-  "program.tierWindowDays",
-  "program.links.terms",
-  "program.rewards.tiers",
-  "program.rewards.codeValidityDays",
-  "program.referral.friendOffer.validityDays",
+/**
+ * A response's compact schema, leaving out the properties the bundle that checks it never reads (by path from the root;
+ * array items share their array's path): what a bundle doesn't read costs it nothing, and what it reads is checked.
+ */
+const from = <T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> =>
+  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), new Set(unread));
+
+/** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
+function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> & Record<keyof T & string, Node> {
+  const node = from(schema, unread);
+  if (typeof node !== "object" || Array.isArray(node)) throw new Error("compact schema: expected an object");
+  return node as Schema<T> & Record<keyof T & string, Node>;
+}
+
+/** The boot reads the launcher's part of the boot answer: theme, texts, the active campaign and the member's progress. */
+const unreadByBoot = [
+  "shop",
+  // the theme as the data-theme-* checks read it (theme.programName included): one shared constant in the bundle
   "theme.locales",
-  "locales",
-  "customer.tier.id",
-  "customer.tier.multiplier",
+  "campaigns.next",
+  "campaigns.active.id",
+  "campaigns.active.name",
+  "campaigns.active.startsAt",
+  "campaigns.active.weekly",
+  ...["tier", "tierPoints", "nextTier", "redeemable", "referral", "activity", "wallet", "marketingConsent", "pending", "expiry"].map(
+    (name) => `customer.${name}`,
+  ),
+  "customer.nextReward.rewardId",
+  "customer.readyReward.rewardId",
+  "customer.readyReward.cost",
+];
+
+/** The panel reads the rest of the boot answer: the shop, the campaigns and the member's own state (the boot drew the theme). */
+const unreadByPanel = [
+  "shop.defaultLocale",
+  "texts",
+  "panel",
   "customer.marketingConsent",
   "customer.activity.orderId",
   "customer.activity.rewardId",
-  "entries.orderId",
-  "entries.rewardId",
-  "redemptionId",
-  "offer.validityDays",
-]);
+  "customer.wallet.reward.codeValidityDays",
+  "customer.wallet.reward.product",
+  ...Object.keys(Theme.def.shape)
+    .filter((token) => token !== "programName" && token !== "pointsName")
+    .map((token) => `theme.${token}`),
+];
 
-const from = <T>(schema: z.ZodMiniType<T>): Schema<T> =>
-  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), unread);
-
-/** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
-function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {
-  const node = from(schema);
-  if (typeof node !== "object" || Array.isArray(node)) throw new Error("compact schema: expected an object");
-  return node;
-}
-
-/** The compact form of every response the widget reads, and of the theme tokens `data-theme-*` may set. */
-export const contractSchemas = () => ({
-  WidgetPayload: from(WidgetPayload),
-  Redemption: from(Redemption),
-  ReferralWelcome: from(ReferralWelcome),
-  ActivityPage: from(ActivityPage),
+/** The compact schemas the boot checks with: its answer, error bodies, and the theme tokens `data-theme-*` may set. */
+export const bootSchemas = () => ({
+  WidgetBoot: from(WidgetBoot, unreadByBoot),
   // any code, not only today's: a newer endpoint's codes still reach the page's error listeners as they are
   ErrorBody: from(z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
-  Theme: fromObject(Theme),
+  Theme: fromObject(Theme, ["locales"]),
+});
+
+/** The compact schemas the panel checks with: the boot answer's member part, the panel answer, and its own requests' answers. */
+export const panelSchemas = () => ({
+  WidgetBoot: from(WidgetBoot, unreadByPanel),
+  // a reward's product is the shop's identifier, never shown: the title says what it is
+  WidgetPanel: from(WidgetPanel, ["program.rewards.codeValidityDays", "program.rewards.product", "program.referral.friendOffer.validityDays"]),
+  Redemption: from(Redemption, ["redemptionId"]),
+  ReferralWelcome: from(ReferralWelcome, ["offer.validityDays"]),
+  ActivityPage: from(ActivityPage, ["entries.orderId", "entries.rewardId"]),
 });

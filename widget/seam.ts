@@ -20,14 +20,6 @@ export interface ApiError {
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export interface RequestOptions {
-  /** Makes it a JSON POST. */
-  body?: unknown;
-  /** Headers besides the customer token, which goes along (as `Authorization`) whenever there are headers. */
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
 /** What the boot knows and the panel draws from. */
 export interface WidgetState {
   /** The boot answer (null until it arrives). The boot has checked what it reads; the panel checks what it reads. */
@@ -37,8 +29,6 @@ export interface WidgetState {
   section: Section;
   /** The panel's file and answer: untouched until idle time or the first open, then loading, ready or failed. */
   panel: "idle" | "loading" | "ready" | "failed";
-  /** The server's clock minus this browser's, in ms (countdowns follow the server). */
-  clock: number;
 }
 
 export type TextValues = Record<string, string | number>;
@@ -63,8 +53,10 @@ export interface PanelHost {
   /** Where the panel draws: an element of the widget's root, before the launcher. */
   slot: HTMLElement;
   $state: Store<WidgetState>;
-  /** One request under /v1/shops/{shop}/ with the current token: the JSON back, unchecked (check it before reading). */
-  request(path: string, options?: RequestOptions): Promise<Result<unknown>>;
+  /** One request under /v1/shops/{shop}/, without cookies: the JSON back, unchecked (check it before reading). */
+  request(path: string, init?: RequestInit): Promise<Result<unknown>>;
+  /** The customer token now (after identify or logout too): the panel's own requests send it as `Authorization`. */
+  token(): string | undefined;
   check<T>(schema: Schema<T>, value: unknown): value is T;
   /** The words of a language, from its texts (the boot answer's theme gives the points name). */
   words(locale: string, texts: WidgetTexts): Words;

@@ -5,7 +5,6 @@ export const en: WidgetTexts = {
   // the launcher (drawn before the panel loads)
   "launcher.toNext": "{points} to go",
   "launcher.ready": "You can redeem {reward} now",
-  "launcher.campaign": "{multiplier}x points",
   "launcher.failed": "This didn't open. Please try again.",
 
   // the panel's frame
@@ -20,7 +19,6 @@ export const en: WidgetTexts = {
 
   // home
   "home.ready": "You can redeem {reward} now!",
-  "home.readyMore": { one: "And {count} more reward within reach.", other: "And {count} more rewards within reach." },
   "home.seeRewards": "See rewards",
   "home.toNext": "{points} to go for {reward}",
   "home.progress": "Progress to {reward}",
@@ -114,7 +112,6 @@ export const en: WidgetTexts = {
   "referral.how": "Your friend gets {offer} on their first order, and you get {points} when they place it.",
   "referral.link": "Your invite link",
   "referral.share": "Share",
-  "referral.email": "Email",
   "referral.shareText": "Join me at {shop}: {link}",
   "referral.visits": { one: "{count} visit", other: "{count} visits" },
   "referral.friends": { one: "{count} friend ordered", other: "{count} friends ordered" },

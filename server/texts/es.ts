@@ -10,7 +10,6 @@ export const es: WidgetTexts = {
   // the launcher (drawn before the panel loads)
   "launcher.toNext": { one: "Te falta {points}", other: "Te faltan {points}" },
   "launcher.ready": "Ya puedes canjear {reward}",
-  "launcher.campaign": "Puntos x{multiplier}",
   "launcher.failed": "No se ha podido abrir. Inténtalo de nuevo.",
 
   // the panel's frame
@@ -25,7 +24,6 @@ export const es: WidgetTexts = {
 
   // home
   "home.ready": "¡Ya puedes canjear {reward}!",
-  "home.readyMore": { one: "Y {count} premio más a tu alcance.", other: "Y {count} premios más a tu alcance." },
   "home.seeRewards": "Ver premios",
   "home.toNext": { one: "Te falta {points} para {reward}", other: "Te faltan {points} para {reward}" },
   "home.progress": "Progreso hacia {reward}",
@@ -119,7 +117,6 @@ export const es: WidgetTexts = {
   "referral.how": "Tu amigo recibe {offer} para su primer pedido, y tú ganas {points} cuando lo haga.",
   "referral.link": "Tu enlace para invitar",
   "referral.share": "Compartir",
-  "referral.email": "Correo",
   "referral.shareText": "Te invito a {shop}: {link}",
   "referral.visits": { one: "{count} visita", other: "{count} visitas" },
   "referral.friends": { one: "{count} amigo ha comprado", other: "{count} amigos han comprado" },

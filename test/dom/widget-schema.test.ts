@@ -89,7 +89,8 @@ test("the boot checks what it reads of its answer, and the panel what it reads: 
   expect(WidgetBoot.safeParse(boot).success).toBe(true);
   for (const check of [bootSchemas.WidgetBoot, schemas.WidgetBoot]) {
     expect(matches(check, boot)).toBe(true);
-    expect(matches(check, { ...boot, campaigns: { active: { multiplier: "x2" }, next: null } })).toBe(false);
+    expect(matches(check, { ...boot, now: 1_893_456_000_000 })).toBe(false);
+    expect(matches(check, { ...boot, customer: { balance: "380" } })).toBe(false);
   }
   // a colour that would break out of the stylesheet fails the boot's check
   expect(matches(bootSchemas.WidgetBoot, { ...boot, theme: { ...defaultTheme, accent: "red;}:host{display:none" } })).toBe(false);

@@ -87,14 +87,13 @@ test("a referred friend keeps her welcome code through sign-up, and it goes once
   expect(sessionStorage.getItem("loyalty:welcome:demo")).toBeNull();
 });
 
-test("with a reward within reach, the launcher and home say it first: the dearest one, and how many more", async () => {
+test("with a reward within reach, the launcher and home say it first: the dearest one", async () => {
   await adjust("ready-1", 650);
   const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es", customerToken: endpoint.token("ready-1") });
   expect(screen.getByRole("button", { name: /Mis puntos/ }).textContent).toBe("Mis puntosYa puedes canjear 5\u00a0€ de descuento");
   loyalty("open");
   const first = await screen.findByText("¡Ya puedes canjear 5 € de descuento!");
   expect(first.closest(".panel-body")?.firstElementChild?.contains(first)).toBe(true);
-  expect(screen.getByText("Y 1 premio más a tu alcance.")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Ver premios" }));
   expect(await screen.findAllByRole("button", { name: "Canjear" })).toHaveLength(2);
 });
@@ -124,7 +123,6 @@ test("a weekly campaign says its days and hours in the shopper's language and th
   };
   await endpoint.backend("PUT", "/v1/program", { ...program, campaigns: [campaign, later] });
   const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es", customerToken: endpoint.token("campaign-1") });
-  expect(screen.getByRole("button", { name: /Mis puntos/ }).textContent).toContain("Puntos x2");
   loyalty("open", "earn");
   const weekday = (day: number) => new Intl.DateTimeFormat("es", { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, day));
   expect(await screen.findByText(new RegExp(`^Cada ${weekday(today)}, de 0:00 a 24:00`))).toBeTruthy();

@@ -20,7 +20,7 @@ function hostParent() {
 
 /**
  * Adds the page's one host element, with its open shadow root and constructable stylesheet, the widget's root (its classes carry
- * the side and colour scheme), the panel's slot and the launcher: a ring with an icon, a label, a status line and a badge.
+ * the side and colour scheme), the panel's slot and the launcher: a ring with an icon, a label and a status line.
  */
 export function createHost() {
   const element = document.createElement("div");
@@ -31,7 +31,6 @@ export function createHost() {
   const root = add(shadow, "div", "widget");
   const slot = add(root, "div", "panel-slot");
   const launcher = add<HTMLButtonElement>(root, "button", "launcher");
-  launcher.type = "button";
   launcher.setAttribute("part", "launcher");
   launcher.setAttribute("aria-haspopup", "dialog");
   const ring = add(launcher, "svg", "launcher-ring", { viewBox: "0 0 40 40", "aria-hidden": "true" });
@@ -49,7 +48,6 @@ export function createHost() {
     icon: add(ring, "path", "launcher-icon", { transform: "translate(8 8)" }),
     label: add(text, "span", "launcher-label"),
     status: add(text, "span", "launcher-status"),
-    badge: add(launcher, "span", "launcher-badge"),
     /** Writes the theme tokens before the launcher's styles, only when they change. */
     setTokens(next: string) {
       if (next !== tokens) sheet.replaceSync(next + css);

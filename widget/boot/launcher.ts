@@ -3,8 +3,8 @@ import type { WidgetState, Words } from "../seam.ts";
 import type { Host } from "./host.ts";
 
 /** The launcher's icons (24×24, stroked in the current colour): a star for the program, a gift when a reward is within reach. */
-const star = "M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z";
-const gift = "M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-1.5-3-5-3.5-5-1.2C7 7 9.5 7 12 7zm0 0c1.5-3 5-3.5 5-1.2C17 7 14.5 7 12 7z";
+const star = "M12 3l3 6 6 1-4.5 4 1 6.5L12 17l-5.5 3.5 1-6.5L3 10l6-1z";
+const gift = "M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7C9 2 6 5 8 7m4 0c3-5 6-2 4 0";
 
 /** What the launcher says under its label: a reward within reach first, else what is missing, else the balance. */
 function status(state: WidgetState, customer: WidgetBoot["customer"], words: Words) {
@@ -15,10 +15,9 @@ function status(state: WidgetState, customer: WidgetBoot["customer"], words: Wor
   return customer.nextReward ? t("launcher.toNext", { points: customer.nextReward.missing }) : words.points(customer.balance);
 }
 
-/** Draws the launcher for the state (text and attribute writes only): label, status, campaign badge, the ring's progress. */
-export function drawLauncher(host: Host, state: WidgetState, boot: WidgetBoot, words: Words, now: number) {
+/** Draws the launcher for the state (text and attribute writes only): label, status, the ring's progress. */
+export function drawLauncher(host: Host, state: WidgetState, boot: WidgetBoot, words: Words) {
   const { customer } = boot;
-  const campaign = boot.campaigns.active;
   const next = customer?.nextReward;
   const ready = !!customer?.readyReward;
   const busy = state.open && state.panel === "loading";
@@ -27,11 +26,9 @@ export function drawLauncher(host: Host, state: WidgetState, boot: WidgetBoot, w
   const { launcher } = host;
   host.label.textContent = boot.theme.launcherLabel;
   host.status.textContent = status(state, customer, words);
-  host.badge.textContent = campaign && Date.parse(campaign.endsAt) > now ? words.t("launcher.campaign", { multiplier: campaign.multiplier }) : "";
   host.ringFill.setAttribute("stroke-dashoffset", String(100 - 100 * progress));
   host.icon.setAttribute("d", ready ? gift : star);
   launcher.classList.toggle("member", !!customer);
-  launcher.classList.toggle("busy", busy);
   launcher.setAttribute("aria-expanded", String(state.open && state.panel === "ready"));
   launcher.setAttribute("aria-busy", String(busy));
 }

@@ -1,6 +1,6 @@
 import { matches } from "../schema/check.ts";
 import { schemas } from "../schema/boot.ts";
-import type { RequestOptions, Result } from "../seam.ts";
+import type { Result } from "../seam.ts";
 import type { Setup } from "./config.ts";
 
 const failure = (code: string, message: string) => ({ ok: false, error: { code, message } }) as const;
@@ -9,19 +9,11 @@ const failure = (code: string, message: string) => ({ ok: false, error: { code, 
  * One request to the shop's endpoint (`path` under /v1/shops/{shop}/), without cookies. A success answers its JSON unchecked:
  * each caller checks it against the schema of what it reads. Network failures and error bodies become a typed failure.
  */
-export async function request(setup: Setup, path: string, { body, headers, signal }: RequestOptions = {}): Promise<Result<unknown>> {
+export async function request(setup: Setup, path: string, init: RequestInit = {}): Promise<Result<unknown>> {
   let response: Response;
   let json: unknown;
   try {
-    response = await fetch(`${setup.api}/v1/shops/${encodeURIComponent(setup.shop)}/${path}`, {
-      credentials: "omit",
-      signal,
-      ...(body ? { method: "POST", body: JSON.stringify(body) } : {}),
-      headers: {
-        ...(body ? { "Content-Type": "application/json" } : {}),
-        ...(headers ? { Authorization: `Bearer ${setup.token}`, ...headers } : {}),
-      },
-    });
+    response = await fetch(`${setup.api}/v1/shops/${encodeURIComponent(setup.shop)}/${path}`, { ...init, credentials: "omit" });
     json = await response.json();
   } catch {
     return failure("network_error", "unreachable");

@@ -13,8 +13,8 @@ export function themeWithOverrides(theme: Theme, dataset: DOMStringMap): Theme {
 }
 
 /** The font when the theme says `inherit` but the page sets none: a system stack rather than the browser's serif default. */
-const systemFonts = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
-const browserDefault = /^["']?(times new roman|times|serif|-webkit-standard)["']?$/i;
+const systemFonts = "system-ui, sans-serif";
+const browserDefault = /^["']?(times( new roman)?|serif|-webkit-standard)["']?$/i;
 
 /** The font family the widget uses: the theme's, else the shop's own, else a system stack. */
 export function fontOf(theme: Theme) {
@@ -24,15 +24,13 @@ export function fontOf(theme: Theme) {
 
 const property = (name: string) => `--loyalty-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 const tokenNames = ["accent", "accentText", "background", "text", "radius", "position", "offsetX", "offsetY", "colorScheme"] as const;
-const darkNames = ["accent", "accentText", "background", "text"] as const;
 
 /**
- * The colour and length tokens as custom properties on `:host` (`accentText` → `--loyalty-accent-text`, `dark.accent` →
- * `--loyalty-dark-accent`), for a constructable stylesheet (allowed under a strict CSP). Every
- * value has passed the token checks, which allow no `;`, `{`, `}` or `url(`. `--loyalty-font: inherit` leaves the shop's font.
+ * The theme tokens as custom properties on `:host` (`accentText` → `--loyalty-accent-text`), for a constructable stylesheet
+ * (allowed under a strict CSP); the panel adds the dark colours it uses. Every value has passed the token checks, which allow no
+ * `;`, `{`, `}` or `url(`. `--loyalty-font: inherit` leaves the shop's font.
  */
 export function tokenCss(theme: Theme, font: string) {
   const declarations = tokenNames.map((name) => `${property(name)}:${theme[name]}`);
-  for (const name of darkNames) if (theme.dark?.[name]) declarations.push(`${property(`dark-${name}`)}:${theme.dark[name]}`);
   return `:host{${declarations.join(";")};--loyalty-font:${font}}`;
 }

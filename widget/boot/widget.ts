@@ -14,7 +14,7 @@ import { createWords } from "./words.ts";
 
 /** The widget on one page: its state, its one boot request, its host and launcher, and the panel once it is wanted. */
 export function createWidget(setup: Setup, importPanel: (url: string) => Promise<PanelModule>) {
-  const $state = store<WidgetState>({ boot: null, open: false, section: "home", panel: "idle", clock: 0 });
+  const $state = store<WidgetState>({ boot: null, open: false, section: "home", panel: "idle" });
   const events = createEvents();
   const update = (change: Partial<WidgetState>) => $state.set({ ...$state.get(), ...change });
   let host: Host | undefined;
@@ -40,7 +40,7 @@ export function createWidget(setup: Setup, importPanel: (url: string) => Promise
     const boot: WidgetBoot = result.data;
     // a refused token: the guest view is drawn, and the page hears why
     if (boot.sessionError) events.emit("error", boot.sessionError);
-    update({ boot, clock: Date.parse(boot.now) - Date.now() });
+    update({ boot });
   }
 
   /** Loads the panel's file and answer if they are neither loaded nor loading (once there is a host to draw in). */
@@ -82,7 +82,7 @@ export function createWidget(setup: Setup, importPanel: (url: string) => Promise
     host.setTokens(tokenCss(theme, fontOf(theme)));
     host.root.className = `widget ${theme.position} scheme-${theme.colorScheme}`;
     host.root.lang = boot.locale;
-    drawLauncher(host, { boot, ...state }, boot, createWords(boot.locale, boot.texts, theme.pointsName), Date.now() + state.clock);
+    drawLauncher(host, { boot, ...state }, boot, createWords(boot.locale, boot.texts, theme.pointsName));
   }
 
   /** Adds the host once <body> is there; the panel then loads at idle time, or at once if it is already wanted. */

@@ -11,14 +11,21 @@ import { createWelcome } from "./stores/welcome.ts";
 import { App } from "./ui/app.tsx";
 import { currentView, type Stores } from "./view.ts";
 
+/** The theme's dark colours (checked by the boot: colour syntax only, never other keys) as `--loyalty-dark-*` on :host. */
+const darkCss = (dark: Partial<Record<"accent" | "accentText" | "background" | "text", string>> = {}) =>
+  `:host{${(["accent", "accentText", "background", "text"] as const)
+    .map((name) => dark[name] && `--loyalty-dark-${name === "accentText" ? "accent-text" : name}:${dark[name]}`)
+    .filter(Boolean)
+    .join(";")}}`;
+
 /**
  * The panel's entry (loyalty-panel-<hash>.js): adds its stylesheet, makes its stores, and draws the dialog into the boot's slot
  * whenever the boot's state or one of its stores changes (batched to one draw per task). Returns its teardown.
  */
 export function mountPanel(host: PanelHost) {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
   host.root.adoptedStyleSheets = [...host.root.adoptedStyleSheets, sheet];
+  let darkTokens: string | undefined;
   const boot = host.$state.get().boot;
   const checked = host.check(schemas.WidgetBoot, boot) ? boot : null;
   const stores: Stores = {
@@ -31,6 +38,9 @@ export function mountPanel(host: PanelHost) {
   };
   let wasOpen = false;
   let lastCustomer: unknown;
+  let lastBoot: unknown;
+  /** The server's clock minus this browser's, in ms, from each boot answer as it arrives: countdowns follow the server. */
+  let clock = 0;
   let tick: ReturnType<typeof setTimeout> | undefined;
   let scheduled = false;
 
@@ -44,7 +54,13 @@ export function mountPanel(host: PanelHost) {
       stores.activity.reset();
       lastCustomer = state.boot?.customer?.referral.code;
     }
-    const view = currentView(stores);
+    if (state.boot !== lastBoot && state.boot) clock = Date.parse(state.boot.now) - Date.now();
+    // the theme's own dark colours, if it has them (checked with the boot answer: colour syntax only)
+    const tokens = darkCss(state.boot?.theme.dark);
+    if (tokens !== darkTokens) sheet.replaceSync(tokens + css);
+    darkTokens = tokens;
+    lastBoot = state.boot;
+    const view = currentView(stores, clock);
     stores.welcome.follow(state.boot, view?.now ?? Date.now());
     render(view && <App {...view} />, host.slot);
     const open = !!view?.open;

@@ -21,7 +21,7 @@ export interface Stores {
  * Everything the panel renders, in one value (null until the boot answer is there and checked): components get it as props and
  * only render; they change things through `stores` (the actions beside each store) and `host` (open, close).
  */
-export function currentView(stores: Stores) {
+export function currentView(stores: Stores, clock: number) {
   const { host } = stores;
   const state = host.$state.get();
   const boot: WidgetBoot | null = state.boot;
@@ -47,7 +47,7 @@ export function currentView(stores: Stores) {
     words,
     format: createFormats(words, boot.shop.currency),
     /** The server's time, for countdowns. */
-    now: Date.now() + state.clock,
+    now: Date.now() + clock,
     redeem: stores.redeem.$redeem.get(),
     redeemed: stores.redeem.$redeemed.get(),
     activity: stores.activity.$activity.get(),

@@ -20,16 +20,12 @@ function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<
   return node as Schema<T> & Record<keyof T & string, Node>;
 }
 
-/** The boot reads the launcher's part of the boot answer: theme, texts, the active campaign and the member's progress. */
+/** The boot reads the launcher's part of the boot answer: theme, texts and the member's progress. */
 const unreadByBoot = [
   "shop",
   // the theme as the data-theme-* checks read it (theme.programName included): one shared constant in the bundle
   "theme.locales",
-  "campaigns.next",
-  "campaigns.active.id",
-  "campaigns.active.name",
-  "campaigns.active.startsAt",
-  "campaigns.active.weekly",
+  "campaigns",
   ...["tier", "tierPoints", "nextTier", "redeemable", "referral", "activity", "wallet", "marketingConsent", "pending", "expiry"].map(
     (name) => `customer.${name}`,
   ),

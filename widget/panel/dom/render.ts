@@ -36,8 +36,6 @@ function nodes(children: Child): Node[] {
   return [typeof children === "object" ? children : document.createTextNode(String(children))];
 }
 
-const properties = (style: CSSStyleDeclaration) => Array.from({ length: style.length }, (_, index) => style.item(index));
-
 /** Makes `current` look like `next`, keeping `current` where both are the same kind of node. */
 function morph(current: Node, next: Node) {
   if (current.nodeName !== next.nodeName) return current.parentNode?.replaceChild(next, current);
@@ -47,11 +45,8 @@ function morph(current: Node, next: Node) {
   }
   for (const { name } of [...current.attributes]) if (!next.hasAttribute(name) && name !== "style") current.removeAttribute(name);
   for (const { name, value } of [...next.attributes]) if (current.getAttribute(name) !== value && name !== "style") current.setAttribute(name, value);
-  if (current.getAttribute("style") !== next.getAttribute("style")) {
-    const [before, after] = [(current as HTMLElement).style, (next as HTMLElement).style];
-    for (const property of properties(before)) if (!after.getPropertyValue(property)) before.removeProperty(property);
-    for (const property of properties(after)) before.setProperty(property, after.getPropertyValue(property));
-  }
+  // styles through the CSSOM, as `h` set them (a style attribute written as markup is what a strict CSP refuses)
+  if (current.getAttribute("style") !== next.getAttribute("style")) (current as HTMLElement).style.cssText = (next as HTMLElement).style.cssText;
   for (const event of events) (current as unknown as Record<string, unknown>)[event] = (next as unknown as Record<string, unknown>)[event];
   if (current instanceof HTMLInputElement && current.value !== (next as HTMLInputElement).value) current.value = (next as HTMLInputElement).value;
   morphChildren(current, [...next.childNodes]);

@@ -3,6 +3,7 @@ import type { Redemption } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
 import { store } from "../../store.ts";
+import { post } from "../api.ts";
 
 export interface RedeemState {
   rewardId: string;
@@ -33,7 +34,7 @@ export function createRedeem(host: PanelHost) {
 
   async function attempt(state: RedeemState, reward: Reward) {
     $redeem.set({ ...state, step: "busy", error: undefined });
-    const result = await host.request("redemptions", { body: { rewardId: state.rewardId }, headers: { "Idempotency-Key": state.key } });
+    const result = await post(host, "redemptions", { rewardId: state.rewardId }, { "Idempotency-Key": state.key });
     const current = $redeem.get()?.key === state.key;
     if (!result.ok || !host.check(schemas.Redemption, result.data)) {
       const error = result.ok ? { code: "internal_error", message: "bad response" } : result.error;

@@ -44,7 +44,12 @@ export function createWelcome(host: PanelHost, shop: string) {
     async arrive(search: string, boot: WidgetBoot) {
       const ref = new URLSearchParams(search).get("ref");
       if (!ref || boot.customer?.referral.code === ref) return false;
-      const result = await host.request("referral-visits", { body: { code: ref, visitor: visitor() } });
+      // no token: a friend's visit is a guest's (a JSON body still makes it a preflighted request, which the endpoint answers)
+      const result = await host.request("referral-visits", {
+        method: "POST",
+        body: JSON.stringify({ code: ref, visitor: visitor() }),
+        headers: { "Content-Type": "application/json" },
+      });
       if (!result.ok || !host.check(schemas.ReferralWelcome, result.data)) return false;
       const welcome: Welcome = { ...result.data, ref };
       $welcome.set(welcome);

@@ -1,7 +1,6 @@
 /** @jsxImportSource widget-dom */
 import type { View } from "../view.ts";
 import { Button, Failure } from "./bits.tsx";
-import { Icon } from "./icons.tsx";
 
 /** The ledger in plain words, newest first, each entry with its date and signed points; more pages on demand. */
 export function Activity({ customer, activity, words, format, stores }: View) {
@@ -15,9 +14,6 @@ export function Activity({ customer, activity, words, format, stores }: View) {
       <ul class="stack">
         {entries.map((entry) => (
           <li class="row">
-            <span class={entry.points >= 0 ? "disc" : "disc plain"}>
-              <Icon name={entry.points >= 0 ? "up" : "down"} />
-            </span>
             <span class="row-text">
               <b>{(entry.kind === "adjustment" && entry.reason) || t(`entry.${entry.kind}`)}</b>
               <span class="muted">{format.dateTime(entry.createdAt)}</span>

@@ -69,12 +69,7 @@ export function App(view: View) {
                   <span>{t("panel.balance")}</span>
                   {/* a negative balance with a true minus sign; home says why */}
                   <b>{customer.balance < 0 ? `−${words.points(-customer.balance)}` : words.points(customer.balance)}</b>
-                  {customer.tier && (
-                    <span class="chip">
-                      <Icon name="crown" />
-                      {t("tier.current", { tier: words.text(customer.tier.name) })}
-                    </span>
-                  )}
+                  {customer.tier && <span class="chip">{t("tier.current", { tier: words.text(customer.tier.name) })}</span>}
                 </p>
               )}
             </div>

@@ -13,7 +13,6 @@ export const Bar = ({ value, max, label, part }: { value: number; max: number; l
     class="bar"
     role="progressbar"
     aria-label={label}
-    aria-valuemin={0}
     aria-valuemax={max}
     aria-valuenow={Math.max(0, Math.min(value, max))}
     style={{ "--progress": String(Math.max(0, Math.min(1, value / max))) }}
@@ -33,7 +32,6 @@ export const Card = ({ icon, children, class: className = "", part }: { icon: Ic
 /** A failure said plainly, announced at once. */
 export const Failure = ({ text }: { text: string }) => (
   <p part="error" class="error" role="alert">
-    <Icon name="alert" />
     {text}
   </p>
 );

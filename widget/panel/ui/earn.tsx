@@ -3,15 +3,8 @@ import type { WidgetAction } from "../../../contract/widget.ts";
 import type { View } from "../view.ts";
 import { Icon, type IconName } from "./icons.tsx";
 
-const actionIcons: Record<WidgetAction["kind"], IconName> = {
-  signup: "star",
-  birthday: "cake",
-  newsletter: "mail",
-  social_follow: "heart",
-  review: "chat",
-  feedback: "chat",
-  custom: "star",
-};
+/** A birthday is a gift; every other action earns stars. */
+const actionIcon = (kind: WidgetAction["kind"]): IconName => (kind === "birthday" ? "gift" : "star");
 
 interface WayProps {
   icon: IconName;
@@ -73,7 +66,7 @@ export function Earn(view: View) {
         )}
         {program.actions?.map((action) => (
           <Way
-            icon={actionIcons[action.kind]}
+            icon={actionIcon(action.kind)}
             title={text(action.title) || t(`action.${action.kind}`)}
             detail={action.limit && t(`limit.${action.limit.per}`, { count: action.limit.count })}
             gives={t("earn.points", { points: action.points })}
@@ -88,7 +81,7 @@ export function Earn(view: View) {
             {program.tiers.map((tier) => (
               <Way
                 part="tier"
-                icon="crown"
+                icon="star"
                 title={text(tier.name)}
                 detail={t("earn.tierFrom", { points: tier.threshold })}
                 gives={tier.multiplier > 1 ? t("campaign.multiplier", { multiplier: tier.multiplier }) : undefined}

@@ -21,7 +21,6 @@ function Standing(view: View) {
       {readyReward && (
         <Card icon="gift" class="highlight">
           <p class="lead">{t("home.ready", { reward: text(readyReward.title) })}</p>
-          {customer.redeemable.length > 1 && <p>{t("home.readyMore", { count: customer.redeemable.length - 1 })}</p>}
           <Button class="button" onClick={() => stores.host.open("rewards")}>
             {t("home.seeRewards")}
           </Button>

@@ -34,21 +34,11 @@ export function Referral(view: View) {
       </label>
       <p class="actions">
         <CopyButton view={view} part="referral-copy" class="button" value={referralLink} link />
-        {"share" in navigator ? (
+        {/* the system's share sheet where there is one (phones, mostly); elsewhere the link is copied */}
+        {"share" in navigator && (
           <Button class="button secondary" onClick={() => stores.copy.share(message, referralLink)}>
-            <Icon name="share" />
             {t("referral.share")}
           </Button>
-        ) : (
-          <>
-            <a class="button secondary" href={`mailto:?subject=${encodeURIComponent(boot.shop.name)}&body=${encodeURIComponent(message)}`}>
-              <Icon name="mail" />
-              {t("referral.email")}
-            </a>
-            <a class="button secondary" href={`https://wa.me/?text=${encodeURIComponent(message)}`} target="_blank" rel="noopener noreferrer">
-              WhatsApp
-            </a>
-          </>
         )}
       </p>
       <ul class="stats">

@@ -76,12 +76,7 @@ function RewardCard({ view, reward }: { view: View; reward: Reward }) {
         <span class="row-text">
           <b class="reward-title">{text(reward.title)}</b>
           {minimum && <span class="muted">{minimum}</span>}
-          {locked && (
-            <span class="muted">
-              <Icon name="lock" />
-              {t("reward.tierOnly", { tier: tierNames })}
-            </span>
-          )}
+          {locked && <span class="muted">{t("reward.tierOnly", { tier: tierNames })}</span>}
         </span>
         <b class="cost">{words.points(reward.cost)}</b>
       </div>

@@ -37,7 +37,6 @@ export function CodeCard({ view, icon, title, hint, code, expiresAt, reward, cla
       <p class="muted small">{t("code.expires", { date: view.format.date(expiresAt) })}</p>
       {reward && view.canApply && (
         <Button class="button" disabled={applied} onClick={() => view.stores.copy.apply({ rewardId: reward.id, code, expiresAt })}>
-          <Icon name={applied ? "check" : "bag"} />
           {t(applied ? "code.applied" : "code.apply")}
         </Button>
       )}

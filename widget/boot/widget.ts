@@ -90,7 +90,9 @@ export function createWidget(setup: Setup, importPanel: (url: string) => Promise
     if (host || !$state.get().boot) return;
     host = createHost();
     host.launcher.onclick = () => ($state.get().open ? close() : open());
-    host.launcher.onkeydown = (event) => event.key === "Escape" && close();
+    host.launcher.onkeydown = (event) => {
+      if (event.key === "Escape") close();
+    };
     draw($state.get());
     if ($state.get().open || new URLSearchParams(location.search).has("ref")) return wantPanel();
     if (typeof requestIdleCallback === "function") {

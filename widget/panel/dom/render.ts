@@ -16,7 +16,9 @@ export function h<P>(type: string | Component<P>, props: Props, ...children: Chi
   if (typeof type === "function") return type({ ...(props as P), children });
   const element = svgTags.has(type) ? document.createElementNS("http://www.w3.org/2000/svg", type) : document.createElement(type);
   for (const [name, value] of Object.entries(props ?? {})) {
-    if (name.startsWith("on")) (element as unknown as Record<string, unknown>)[name.toLowerCase()] = value;
+    // a handler's return value is dropped: a DOM property handler that returns false would cancel the event's default
+    if (name.startsWith("on"))
+      (element as unknown as Record<string, unknown>)[name.toLowerCase()] = (event: Event) => void (value as (event: Event) => unknown)(event);
     // a style object sets custom properties through the CSSOM (never a style attribute, which a strict CSP refuses)
     else if (name === "style")
       for (const [property, setting] of Object.entries(value as object)) (element as HTMLElement).style.setProperty(property, String(setting));

@@ -75,7 +75,12 @@ export function App(view: View) {
             </div>
             <nav class="tabs" aria-label={t("panel.sections")}>
               {view.sections.map((tab) => (
-                <Button aria-current={tab === section ? "page" : undefined} onClick={() => stores.host.open(tab)}>
+                <Button
+                  aria-current={tab === section ? "page" : undefined}
+                  onClick={() => stores.host.open(tab)}
+                  // a tab beyond the strip's edge (a narrow phone, a long word) comes fully into view, its focus ring too
+                  onFocus={(event: FocusEvent) => (event.currentTarget as Element).scrollIntoView({ block: "nearest", inline: "nearest" })}
+                >
                   {t(`tab.${tab}`)}
                 </Button>
               ))}

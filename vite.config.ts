@@ -10,7 +10,10 @@ const server: UserConfig = {
     target: "node20",
     outDir: "dist/server",
     emptyOutDir: true,
-    rollupOptions: { input: { serve: "server/cli/serve.ts", start: "server/cli/start.ts" }, output: { entryFileNames: "[name].js" } },
+    rollupOptions: {
+      input: { serve: "server/cli/serve.ts", start: "server/cli/start.ts", backup: "server/cli/backup.ts", restore: "server/cli/restore.ts" },
+      output: { entryFileNames: "[name].js" },
+    },
   },
 };
 

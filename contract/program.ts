@@ -85,6 +85,20 @@ export const ReferralProgram = z.object({
 });
 export type ReferralProgram = z.infer<typeof ReferralProgram>;
 
+/** The ways to earn besides buying (contract 7.2); `birthday` is awarded by the endpoint itself. */
+export const ActionKind = z.enum(["signup", "birthday", "newsletter", "social_follow", "review", "feedback", "custom"]);
+export type ActionKind = z.infer<typeof ActionKind>;
+
+export const EarningAction = z.object({
+  id: Slug,
+  kind: ActionKind,
+  points: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  /** At most `count` times per calendar `per` (in the program's time zone), or `ever`. */
+  limit: z.object({ count: z.int().check(z.minimum(1), z.maximum(1000)), per: z.enum(["ever", "year", "month", "day"]) }),
+  title: LocalizedText,
+});
+export type EarningAction = z.infer<typeof EarningAction>;
+
 export const Program = z
   .object({
     timeZone: TimeZone,
@@ -101,6 +115,17 @@ export const Program = z
     links: z.object({ join: z.optional(HttpUrl), signIn: z.optional(HttpUrl), terms: z.optional(HttpUrl) }),
     /** The program in one line, per locale ("1 punto por cada euro; canjéalos por descuentos"). */
     summary: LocalizedText,
+    /** Points from an order stay pending (not redeemable) until `placedAt + days`: the return window. Absent: off. */
+    pending: z.optional(z.object({ days: z.int().check(z.minimum(1), z.maximum(365)) })),
+    /** A member who earns nothing for `monthsInactive` months loses the balance; warned `reminderDays` before. Absent: off. */
+    expiry: z.optional(
+      z.object({
+        monthsInactive: z.int().check(z.minimum(1), z.maximum(120)),
+        reminderDays: z.int().check(z.minimum(0), z.maximum(90)),
+      }),
+    ),
+    /** Ways to earn besides buying. Absent or empty: none. */
+    actions: z.optional(z.array(EarningAction).check(z.maxLength(30))),
   })
   .check(
     z.superRefine((program, ctx) => {
@@ -114,6 +139,9 @@ export const Program = z
       unique(program.rewards, "reward");
       unique(program.tiers, "tier");
       unique(program.campaigns, "campaign");
+      unique(program.actions ?? [], "action");
+      if ((program.actions ?? []).filter((action) => action.kind === "birthday").length > 1)
+        ctx.issues.push({ code: "custom", message: "only one birthday action: the endpoint awards it by itself", input: program.actions });
       const tierIds = new Set(program.tiers.map((tier) => tier.id));
       for (const reward of program.rewards)
         for (const tier of reward.tiers ?? [])

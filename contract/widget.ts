@@ -1,10 +1,10 @@
 import { z } from "zod/mini";
 import { Theme } from "./theme.ts";
 import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } from "./common.ts";
-import { FriendOffer, Reward, Tier } from "./program.ts";
+import { EarningAction, FriendOffer, Reward, Tier } from "./program.ts";
 
 /** `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded. */
-export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "expiry"]);
+export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "action", "expiry"]);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 /** One ledger entry as the shopper sees it. */
@@ -12,7 +12,12 @@ export const ActivityEntry = z.object({
   id: z.string(),
   kind: EntryKind,
   points: Points,
+  /** When it was recorded. */
   createdAt: Timestamp,
+  /** When it happened: an order's `placedAt`, an action's `occurredAt`; otherwise when it was recorded. */
+  occurredAt: Timestamp,
+  /** Present while the points are pending (not redeemable): when they become available. */
+  pendingUntil: z.optional(Timestamp),
   orderId: z.optional(ExternalId),
   rewardId: z.optional(z.string()),
   /** The reason a marketer gave for an adjustment (plain text). */
@@ -51,8 +56,25 @@ export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Poin
 export const ReadyReward = z.object({ rewardId: Slug, cost: Points, title: LocalizedText });
 export const TierProgress = z.object({ id: Slug, name: LocalizedText, missing: Points });
 
+/** A text with plural forms: one per CLDR category its language uses; `other` is required and stands in for any left out. */
+export const PluralText = z.object({
+  zero: z.optional(z.string()),
+  one: z.optional(z.string()),
+  two: z.optional(z.string()),
+  few: z.optional(z.string()),
+  many: z.optional(z.string()),
+  other: z.string(),
+});
+export type PluralText = z.infer<typeof PluralText>;
+
+/** Points that will expire soon, when the program has expiry and the date is within its reminder window (at least 7 days). */
+export const ExpiryNotice = z.object({ points: Points, at: Timestamp });
+
 export const WidgetCustomer = z.object({
   balance: Points,
+  /** Points earned but not redeemable yet (the program's return window); 0 when the program has none. */
+  pending: z.optional(Points),
+  expiry: z.optional(z.nullable(ExpiryNotice)),
   tier: z.nullable(z.object({ id: Slug, name: LocalizedText, multiplier: z.number() })),
   /** Points earned inside the tier window: what tiers are measured on. */
   tierPoints: Points,
@@ -65,10 +87,6 @@ export const WidgetCustomer = z.object({
   readyReward: z.nullable(ReadyReward),
   /** Orders the member has placed: a referral welcome code only works on a first order. */
   ordersCount: z.int(),
-  /** Points not yet redeemable (program rule `pending`, contract 7.2); absent when the program has no such rule. */
-  pending: z.optional(z.object({ points: Points, nextReleaseAt: z.optional(Timestamp) })),
-  /** Points that will expire for inactivity (program rule `expiry`, contract 7.2), and when; absent when none are due. */
-  expiry: z.optional(z.object({ points: Points, at: Timestamp })),
   referral: z.object({ code: z.string(), visits: z.int(), friendsOrdered: z.int(), pointsEarned: Points }),
   activity: z.array(ActivityEntry),
   /** The member's reward codes still to use (newest first, at most 20): shown again after a reload until used or expired. */
@@ -82,31 +100,11 @@ export type WidgetCustomer = z.infer<typeof WidgetCustomer>;
  * plural forms by CLDR category, picked with `Intl.PluralRules` (`other` is required; `zero`, `two`, `few`, `many` where a
  * language has them).
  */
-export const WidgetText = z.union([
-  z.string(),
-  z.object({
-    zero: z.optional(z.string()),
-    one: z.optional(z.string()),
-    two: z.optional(z.string()),
-    few: z.optional(z.string()),
-    many: z.optional(z.string()),
-    other: z.string(),
-  }),
-]);
+export const WidgetText = z.union([z.string(), PluralText]);
 export type WidgetText = z.infer<typeof WidgetText>;
 /** The widget's texts by key, in one language. */
 export const WidgetTexts = z.record(z.string(), WidgetText);
 export type WidgetTexts = z.infer<typeof WidgetTexts>;
-
-/** A way to earn points besides buying (program rule `actions`, contract 7.2), as the widget lists it. */
-export const WidgetAction = z.object({
-  id: Slug,
-  kind: z.enum(["signup", "birthday", "newsletter", "social_follow", "review", "feedback", "custom"]),
-  points: Points,
-  limit: z.optional(z.object({ count: z.int(), per: z.enum(["ever", "year", "month", "day"]) })),
-  title: LocalizedText,
-});
-export type WidgetAction = z.infer<typeof WidgetAction>;
 
 const WidgetShop = z.object({ id: z.string(), name: z.string(), currency: Currency, defaultLocale: Locale });
 const Campaigns = z.object({ active: z.nullable(CampaignWindow), next: z.nullable(CampaignWindow) });
@@ -126,6 +124,10 @@ export const WidgetPayload = z.object({
     campaigns: Campaigns,
     links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
     summary: LocalizedText,
+    /** Ways to earn besides buying (contract 7.2). */
+    actions: z.optional(z.array(EarningAction)),
+    pending: z.optional(z.object({ days: z.int() })),
+    expiry: z.optional(z.object({ monthsInactive: z.int(), reminderDays: z.int() })),
   }),
   theme: Theme,
   /** The language the texts are in: the requested one where the widget has texts for it, else the shop's default, else `es`. */
@@ -178,10 +180,14 @@ export const WidgetPanel = z.object({
     tiers: z.array(Tier),
     tierWindowDays: z.int(),
     referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer })),
-    /** Ways to earn besides buying (contract 7.2); absent when the program has none. */
-    actions: z.optional(z.array(WidgetAction)),
     links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
     summary: LocalizedText,
+    /** Ways to earn besides buying (contract 7.2); absent when the program has none. */
+    actions: z.optional(z.array(EarningAction)),
+    /** The return window during which an order's points are pending (contract 7.2); absent: off. */
+    pending: z.optional(z.object({ days: z.int() })),
+    /** Expiry by inactivity (contract 7.2); absent: off. */
+    expiry: z.optional(z.object({ monthsInactive: z.int(), reminderDays: z.int() })),
   }),
 });
 export type WidgetPanel = z.infer<typeof WidgetPanel>;

@@ -142,7 +142,7 @@ export const en: Texts = {
   newSigningSecret: "New signing secret (shown once): {value}. The old one works until {until}.",
   retiring: "Old keys still valid: {count}",
   window: "Period",
-  lastDays: "Last {days} days",
+  lastDays: { one: "Last day", other: "Last {count} days" },
   members: "Members",
   activeMembers: "Active members (ordered that week)",
   membersOverTime: "Members over time",
@@ -158,7 +158,7 @@ export const en: Texts = {
   ordersByChannel: "Online and in-store orders",
   repeatPurchase: "Repeat-purchase rate",
   nonMembers: "Non-members",
-  repeatDetail: "{repeat} of {buyers} buyers ordered again",
+  repeatDetail: "repeat buyers: {repeat} of {buyers}",
   dataTable: "Show the data",
   loading: "Loading…",
 };

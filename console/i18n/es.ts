@@ -1,4 +1,10 @@
-/** Spanish texts of the console (the reference: every other language has the same keys). */
+/** A text with plural forms: one for each CLDR category its language uses, `other` required and standing in for any left out. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Spanish texts of the console (the reference: every other language has the same keys). A text whose words change with a
+ * count has plural forms, chosen by its `{count}`.
+ */
 export const es = {
   appName: "Consola de fidelización",
   skipToContent: "Saltar al contenido",
@@ -141,7 +147,7 @@ export const es = {
   newSigningSecret: "Nuevo secreto de firma (se muestra una sola vez): {value}. El anterior vale hasta {until}.",
   retiring: "Claves anteriores aún válidas: {count}",
   window: "Periodo",
-  lastDays: "Últimos {days} días",
+  lastDays: { one: "Último día", other: "Últimos {count} días" },
   members: "Miembros",
   activeMembers: "Miembros activos (compraron esa semana)",
   membersOverTime: "Miembros a lo largo del tiempo",
@@ -157,9 +163,9 @@ export const es = {
   ordersByChannel: "Pedidos online y en tienda",
   repeatPurchase: "Tasa de recompra",
   nonMembers: "No miembros",
-  repeatDetail: "{repeat} de {buyers} compradores repitieron",
+  repeatDetail: "clientes que repiten: {repeat} de {buyers}",
   dataTable: "Ver los datos",
   loading: "Cargando…",
-};
+} satisfies Record<string, string | Plural>;
 
-export type Texts = typeof es;
+export type Texts = Record<keyof typeof es, string | Plural>;

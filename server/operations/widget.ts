@@ -96,6 +96,9 @@ function panelProgram(shop: Shop): WidgetPanel["program"] {
     referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
     links: program.links,
     summary: program.summary,
+    ...(program.actions?.length && { actions: program.actions }),
+    ...(program.pending && { pending: program.pending }),
+    ...(program.expiry && { expiry: program.expiry }),
   };
 }
 

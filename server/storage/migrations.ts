@@ -208,6 +208,62 @@ CREATE INDEX referral_visits_network ON referral_visits (shop_id, referrer_id, c
 CREATE INDEX referral_visits_session ON referral_visits (shop_id, referrer_id, client_session)
 `,
   },
+  {
+    // version 4 is left to the console's accounts
+    version: 5,
+    sql: (dialect) => {
+      const { identity } = types[dialect];
+      return `
+ALTER TABLE ledger ADD COLUMN occurred_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE ledger ADD COLUMN pending_until BIGINT;
+UPDATE ledger SET occurred_at = COALESCE((SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.order_id AND ledger.kind = 'earn'), created_at);
+CREATE INDEX ledger_pending ON ledger (shop_id, pending_until) WHERE pending_until IS NOT NULL;
+
+ALTER TABLE customers ADD COLUMN pending BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE customers ADD COLUMN last_earned_at BIGINT;
+ALTER TABLE customers ADD COLUMN expired_through BIGINT;
+ALTER TABLE customers ADD COLUMN reminded_through BIGINT;
+UPDATE customers SET last_earned_at = (SELECT MAX(l.occurred_at) FROM ledger l WHERE l.shop_id = customers.shop_id AND l.customer_id = customers.id AND l.kind = 'earn' AND l.points > 0);
+CREATE INDEX customers_last_earned ON customers (shop_id, last_earned_at);
+CREATE INDEX customers_birthday ON customers (shop_id, substr(birthday, 6, 5));
+
+CREATE INDEX orders_customer_time ON orders (shop_id, customer_id, placed_at);
+
+CREATE TABLE actions (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  action_id TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  occurred_at BIGINT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX actions_customer ON actions (shop_id, customer_id, action_id, occurred_at);
+
+CREATE TABLE events (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  customer_id TEXT,
+  data TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX events_shop ON events (shop_id, id);
+CREATE INDEX events_customer ON events (shop_id, customer_id);
+
+CREATE TABLE job_state (
+  shop_id TEXT NOT NULL,
+  job TEXT NOT NULL,
+  state TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, job)
+)
+`;
+    },
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */

@@ -47,7 +47,7 @@ export const en: WidgetTexts = {
   "campaign.endsIn": "Ends in {time}",
   "campaign.weekly": "Every {days}, {start}–{end}",
   "campaign.dates": "{start} to {end}",
-  "campaign.next": "Next: {when}",
+  "campaign.next": "Coming up",
   "campaign.zone": "({zone})",
   "time.days": { one: "{count} day {hours} h", other: "{count} days {hours} h" },
   "time.hours": "{hours} h {minutes} min",
@@ -127,6 +127,9 @@ export const en: WidgetTexts = {
   "entry.referral": "Friend invited",
   "entry.referral_reversal": "A friend's order refunded",
   "entry.expiry": "Points expired",
+  "entry.action": "Bonus points",
+  "entry.other": "Points",
+  "activity.pending": "Pending until {date}",
 
   // errors and announcements to screen readers
   "error.unauthorized": "Your session has expired. Please sign in again.",

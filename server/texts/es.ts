@@ -52,7 +52,7 @@ export const es: WidgetTexts = {
   "campaign.endsIn": "Termina en {time}",
   "campaign.weekly": "Cada {days}, de {start} a {end}",
   "campaign.dates": "Del {start} al {end}",
-  "campaign.next": "Próxima: {when}",
+  "campaign.next": "Próximamente",
   "campaign.zone": "({zone})",
   "time.days": { one: "{count} día y {hours} h", other: "{count} días y {hours} h" },
   "time.hours": "{hours} h {minutes} min",
@@ -132,6 +132,9 @@ export const es: WidgetTexts = {
   "entry.referral": "Amigo invitado",
   "entry.referral_reversal": "Devolución del pedido de un amigo",
   "entry.expiry": "Puntos caducados",
+  "entry.action": "Puntos extra",
+  "entry.other": "Movimiento de puntos",
+  "activity.pending": "Pendientes hasta el {date}",
 
   // errors and announcements to screen readers
   "error.unauthorized": "Tu sesión ha caducado. Vuelve a iniciar sesión.",

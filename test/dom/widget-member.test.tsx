@@ -144,3 +144,77 @@ test("activity: entries in plain words, and more pages on demand", async () => {
   fireEvent.click(screen.getByRole("button", { name: "Ver más" }));
   expect(await screen.findByText("Regalo 0")).toBeTruthy();
 });
+
+/** Holds each redemption's response until `release()`: the request has reached the endpoint (and spent) meanwhile. */
+function holdRedemptions() {
+  const held = { keys: [] as string[], bootsLoaded: 0, release: () => {} };
+  const released = new Promise<void>((resolve) => {
+    held.release = resolve;
+  });
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (String(input).endsWith("/redemptions")) {
+      held.keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
+      await released;
+    }
+    if (String(input).includes("/widget?view=boot")) held.bootsLoaded++;
+    return response;
+  };
+  return held;
+}
+
+test("Cancel, the panel closed, a refreshed token during a redemption's request: the code lands in the wallet, loyalty:redeemed fires once", async () => {
+  const screen = await member("patient-1", 600);
+  const redeemed: unknown[] = [];
+  const onRedeemed = (event: Event) => redeemed.push((event as CustomEvent).detail);
+  addEventListener("loyalty:redeemed", onRedeemed);
+  const held = holdRedemptions();
+  fireEvent.click(screen.getByRole("button", { name: "Premios" }));
+  fireEvent.click((await screen.findAllByRole("button", { name: "Canjear" }))[0]!);
+  fireEvent.click(await screen.findByRole("button", { name: "Sí, canjear" }));
+  await waitFor(() => expect(held.keys).toHaveLength(1));
+  fireEvent.click(await screen.findByRole("button", { name: "Cancelar" }));
+  // closing and opening the panel, and a single-page app refreshing the shopper's token, change nothing either
+  fireEvent.click(screen.getByRole("button", { name: /Mis puntos/ }));
+  fireEvent.click(screen.getByRole("button", { name: /Mis puntos/ }));
+  (window as unknown as { Loyalty: (name: string, token: string) => void }).Loyalty("identify", endpoint.token("patient-1"));
+  await waitFor(() => expect(held.bootsLoaded).toBe(1));
+  held.release();
+  await waitFor(() => expect(redeemed).toHaveLength(1));
+  fireEvent.click(screen.getByRole("button", { name: "Inicio" }));
+  const code = await screen.findByText(/\S{6,}/, { selector: "[part=wallet] [part=reward-code]" });
+  await waitFor(() => expect(screen.getByText(/\d+ puntos/, { selector: "[part=balance] b" }).textContent).toBe("300 puntos"));
+  removeEventListener("loyalty:redeemed", onRedeemed);
+  expect(redeemed).toEqual([expect.objectContaining({ rewardId: "free-shipping", code: code.textContent })]);
+  expect(await balanceOf("patient-1")).toBe(300);
+});
+
+test("a lost answer, then Cancel: the code the endpoint issued shows in the wallet, and points are spent once", async () => {
+  const screen = await member("lost-1", 800);
+  const keys: string[] = [];
+  let dropNext = true;
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (String(input).endsWith("/redemptions")) {
+      keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
+      if (dropNext) {
+        dropNext = false;
+        throw new TypeError("Failed to fetch");
+      }
+    }
+    return response;
+  };
+  fireEvent.click(screen.getByRole("button", { name: "Premios" }));
+  fireEvent.click((await screen.findAllByRole("button", { name: "Canjear" }))[1]!);
+  fireEvent.click(await screen.findByRole("button", { name: "Sí, canjear" }));
+  await screen.findByRole("alert");
+  fireEvent.click(screen.getByRole("button", { name: "Cancelar" }));
+  // the boot answer, loaded again after the failure, knows what the endpoint did
+  await waitFor(() => expect(rewardCard("5\u00a0€ de descuento")?.textContent).toContain("Te faltan 200 puntos"));
+  fireEvent.click(screen.getByRole("button", { name: "Inicio" }));
+  expect((await screen.findByText(/\S{6,}/, { selector: "[part=wallet] [part=reward-code]" })).closest("[part=wallet]")?.textContent).toContain(
+    "5\u00a0€ de descuento",
+  );
+  expect(keys).toHaveLength(1);
+  expect(await balanceOf("lost-1")).toBe(300);
+});

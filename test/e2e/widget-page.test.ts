@@ -48,7 +48,11 @@ test("single-page app: identify shows the member after one request, logout goes 
   await call("logout");
   await expect.poll(() => launcher.textContent()).toBe("Mis puntos");
   // one boot request each time; the panel's file and answer, shared by guests and members alike, only once
-  expect(requests.filter((request) => request.endsWith("/widget"))).toEqual(["GET /v1/shops/demo/widget", "GET /v1/shops/demo/widget", "GET /v1/shops/demo/widget"]);
+  expect(requests.filter((request) => request.endsWith("/widget"))).toEqual([
+    "GET /v1/shops/demo/widget",
+    "GET /v1/shops/demo/widget",
+    "GET /v1/shops/demo/widget",
+  ]);
   expect(requests.filter((request) => request.includes("panel")).length).toBeLessThanOrEqual(2);
   expect(await page.locator("[data-loyalty-host]").count()).toBe(1);
 });
@@ -105,7 +109,10 @@ test("dark scheme: surfaces derived from the theme's own accent (not fixed ones)
 });
 
 test("a theme's own dark colours are used in the dark scheme", async () => {
-  await endpoint.backend("PUT", "/v1/theme", { colorScheme: "dark", dark: { background: "#101820", text: "#f2f2f2", accent: "#ffb000", accentText: "#1a1a1a" } });
+  await endpoint.backend("PUT", "/v1/theme", {
+    colorScheme: "dark",
+    dark: { background: "#101820", text: "#f2f2f2", accent: "#ffb000", accentText: "#1a1a1a" },
+  });
   const { launcher } = await open(shopPage({ endpoint: endpoint.url }));
   await launcher.click();
   expect(await panelColours()).toMatchObject({ background: "rgb(16, 24, 32)", text: "rgb(242, 242, 242)", head: "rgb(255, 176, 0)" });
@@ -134,7 +141,8 @@ test("no long task over 50 ms from the widget while booting and opening the pane
     new PerformanceObserver((list) => {
       for (const frame of list.getEntries() as unknown as { scripts: { sourceURL: string; startTime: number; duration: number }[] }[])
         for (const script of frame.scripts)
-          if (/\/loyalty(-panel-[\w-]+)?\.js$/.test(script.sourceURL)) record.widgetScripts.push([script.startTime, script.startTime + script.duration]);
+          if (/\/loyalty(-panel-[\w-]+)?\.js$/.test(script.sourceURL))
+            record.widgetScripts.push([script.startTime, script.startTime + script.duration]);
     }).observe({ type: "long-animation-frame", buffered: true });
   });
   await page.goto(host.origin);

@@ -16,7 +16,9 @@ test(`loyalty.js stays within ${BOOT_LIMIT} bytes gzip -9, and with the panel it
   expect(files.filter((file) => file.endsWith(".js")).sort()).toEqual(["loyalty.js", panels[0]].sort());
   const boot = gzipped("loyalty.js");
   const panel = gzipped(panels[0] ?? "");
-  console.log(`loyalty.js: ${boot} bytes gzip -9 (limit ${BOOT_LIMIT}); ${panels[0]}: ${panel}; boot + panel: ${boot + panel} (limit ${TOTAL_LIMIT})`);
+  console.log(
+    `loyalty.js: ${boot} bytes gzip -9 (limit ${BOOT_LIMIT}); ${panels[0]}: ${panel}; boot + panel: ${boot + panel} (limit ${TOTAL_LIMIT})`,
+  );
   expect(boot).toBeLessThanOrEqual(BOOT_LIMIT);
   expect(boot + panel).toBeLessThanOrEqual(TOTAL_LIMIT);
   // the boot names the panel it loads, so that a stale panel is never mixed with a new boot

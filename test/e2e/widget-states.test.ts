@@ -125,7 +125,9 @@ test("a page whose origin the shop has not allowed hears origin_not_allowed, and
     });
   });
   await page.goto(stranger.origin);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { loyaltyError?: { code: string } }).loyaltyError?.code)).toBe("origin_not_allowed");
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { loyaltyError?: { code: string } }).loyaltyError?.code))
+    .toBe("origin_not_allowed");
   expect(warnings.some((warning) => warning.includes(stranger.origin) && warning.includes("allowed origins"))).toBe(true);
   expect(await page.locator("[data-loyalty-host]").count()).toBe(0);
 });

@@ -21,8 +21,6 @@ export function createFormats(words: Words, currency: string) {
     /** "10 %" in Spanish, "10%" in English. */
     percent: (value: number) => new Intl.NumberFormat(locale, { style: "percent" }).format(value / 100),
     date,
-    /** "12 mar 2026, 10:30". */
-    dateTime: (iso: string) => format({ dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
     /** "2 días y 3 h", "1 h 20 min", "12 min" until `end`. */
     timeLeft(end: string, now: number) {
       const left = Math.max(60_000, Date.parse(end) - now);
@@ -54,16 +52,6 @@ export function createFormats(words: Words, currency: string) {
         .formatToParts(new Date(window.startsAt))
         .find((part) => part.type === "timeZoneName")?.value;
       return zone ? `${rule} ${t("campaign.zone", { zone })}` : rule;
-    },
-    /** The start of the next window: "martes, 15:00" within a week, else with its date. */
-    when(window: CampaignWindow, now: number) {
-      const start = new Date(window.startsAt);
-      const timeZone = window.weekly?.timeZone;
-      return (
-        start.getTime() - now < 6 * DAY
-          ? format({ weekday: "long", hour: "numeric", minute: "2-digit", timeZone })
-          : format({ dateStyle: "medium", timeStyle: "short", timeZone })
-      ).format(start);
     },
   };
 }

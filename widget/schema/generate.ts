@@ -10,8 +10,11 @@ const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJ
  * A response's compact schema, leaving out the properties the bundle that checks it never reads (by path from the root;
  * array items share their array's path): what a bundle doesn't read costs it nothing, and what it reads is checked.
  */
+/** Enums that grow as the program does (ledger entry kinds): a newer endpoint's values must not break an older widget. */
+const openEnums = new Set(["customer.activity.kind", "entries.kind"]);
+
 const from = <T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> =>
-  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), new Set(unread));
+  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), new Set(unread), "", openEnums);
 
 /** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
 function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> & Record<keyof T & string, Node> {
@@ -42,6 +45,7 @@ const unreadByPanel = [
   "customer.marketingConsent",
   "customer.activity.orderId",
   "customer.activity.rewardId",
+  "customer.activity.createdAt",
   "customer.wallet.reward.codeValidityDays",
   "customer.wallet.reward.product",
   ...Object.keys(Theme.def.shape)
@@ -61,8 +65,14 @@ export const bootSchemas = () => ({
 export const panelSchemas = () => ({
   WidgetBoot: from(WidgetBoot, unreadByPanel),
   // a reward's product is the shop's identifier, never shown: the title says what it is
-  WidgetPanel: from(WidgetPanel, ["program.rewards.codeValidityDays", "program.rewards.product", "program.referral.friendOffer.validityDays"]),
+  WidgetPanel: from(WidgetPanel, [
+    "program.rewards.codeValidityDays",
+    "program.rewards.product",
+    "program.referral.friendOffer.validityDays",
+    "program.pending",
+    "program.expiry",
+  ]),
   Redemption: from(Redemption, ["redemptionId"]),
   ReferralWelcome: from(ReferralWelcome, ["offer.validityDays"]),
-  ActivityPage: from(ActivityPage, ["entries.orderId", "entries.rewardId"]),
+  ActivityPage: from(ActivityPage, ["entries.orderId", "entries.rewardId", "entries.createdAt"]),
 });

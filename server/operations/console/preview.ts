@@ -33,6 +33,7 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
   const progress = rewardProgress(rewards, balance);
   const ready = rewards.filter((reward) => reward.cost <= balance).sort((a, b) => b.cost - a.cost)[0];
   const day = 86_400_000;
+  const daysAgo = (days: number) => new Date(now - days * day).toISOString();
   return {
     tierRewards: rewards,
     customer: {
@@ -46,8 +47,8 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
       ordersCount: 2,
       referral: { code: "PREVIEW1", visits: 3, friendsOrdered: 1, pointsEarned: program.referral.referrerPoints },
       activity: [
-        { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: new Date(now - 2 * day).toISOString(), orderId: "1002" },
-        { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: new Date(now - 20 * day).toISOString(), orderId: "1001" },
+        { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: daysAgo(2), occurredAt: daysAgo(2), orderId: "1002" },
+        { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: daysAgo(20), occurredAt: daysAgo(20), orderId: "1001" },
       ],
       wallet: rewards[0]
         ? [{ code: "PR-PREV-IEW0-CODE-0001", reward: rewards[0], expiresAt: new Date(now + rewards[0].codeValidityDays * day).toISOString() }]

@@ -15,6 +15,9 @@ export interface RedeemState {
   error?: ApiError;
 }
 
+/** Failures after which the endpoint may have redeemed all the same: the next attempt for that reward reuses the key. */
+const unknownOutcome = ["network_error", "internal_error", "conflict"];
+
 /** A code redeemed in this page view: shown in the wallet at once, even before (or without) the boot answer's wallet saying so. */
 export interface RedeemedCode {
   code: string;
@@ -31,6 +34,8 @@ export function createRedeem(host: PanelHost) {
   const $redeem = store<RedeemState | null>(null);
   const $redeemed = store<RedeemedCode[]>([]);
   const announced = new Set<string>();
+  /** Keys of attempts whose outcome is unknown (the answer was lost): asking for that reward again reuses the key. */
+  const unsettled = new Map<string, string>();
 
   async function attempt(state: RedeemState, reward: Reward) {
     $redeem.set({ ...state, step: "busy", error: undefined });
@@ -38,6 +43,8 @@ export function createRedeem(host: PanelHost) {
     const current = $redeem.get()?.key === state.key;
     if (!result.ok || !host.check(schemas.Redemption, result.data)) {
       const error = result.ok ? { code: "internal_error", message: "bad response" } : result.error;
+      if (unknownOutcome.includes(error.code)) unsettled.set(state.rewardId, state.key);
+      else unsettled.delete(state.rewardId);
       if (current) $redeem.set({ ...state, step: "failed", error });
       host.emit("error", error);
       // the answer may be lost after the endpoint redeemed: the boot answer's wallet then has the code
@@ -45,6 +52,7 @@ export function createRedeem(host: PanelHost) {
       return;
     }
     const { code, expiresAt, rewardId }: Redemption = result.data;
+    unsettled.delete(state.rewardId);
     $redeemed.set([{ code, reward, expiresAt }, ...$redeemed.get()]);
     if (current) $redeem.set({ ...state, step: "done", code, expiresAt });
     if (!announced.has(state.key)) host.emit("redeemed", { rewardId, code, expiresAt });
@@ -58,7 +66,7 @@ export function createRedeem(host: PanelHost) {
     $redeemed,
     /** Asks to confirm redeeming a reward (not while another is in flight). */
     ask(rewardId: string) {
-      if ($redeem.get()?.step !== "busy") $redeem.set({ rewardId, step: "confirm", key: crypto.randomUUID() });
+      if ($redeem.get()?.step !== "busy") $redeem.set({ rewardId, step: "confirm", key: unsettled.get(rewardId) ?? crypto.randomUUID() });
     },
     /** Redeems the reward being confirmed, or retries the failed attempt with its key. */
     confirm(reward: Reward) {
@@ -70,6 +78,7 @@ export function createRedeem(host: PanelHost) {
     reset() {
       $redeem.set(null);
       $redeemed.set([]);
+      unsettled.clear();
     },
   };
 }

@@ -8,15 +8,19 @@ export function Activity({ customer, activity, words, format, stores }: View) {
   const recent = customer?.activity ?? [];
   const entries = activity.loaded ? activity.entries : recent;
   const more = activity.loaded ? activity.cursor !== null : recent.length >= 5;
-  if (!entries.length) return <p class="empty">{t("activity.empty")}</p>;
+  if (!entries.length) return <p class="empty muted">{t("activity.empty")}</p>;
   return (
     <>
       <ul class="stack">
         {entries.map((entry) => (
           <li class="row">
             <span class="row-text">
-              <b>{(entry.kind === "adjustment" && entry.reason) || t(`entry.${entry.kind}`)}</b>
-              <span class="muted">{format.dateTime(entry.createdAt)}</span>
+              {/* a kind this widget does not know yet (a newer endpoint's) still says something */}
+              <b>{(entry.kind === "adjustment" && entry.reason) || t(`entry.${entry.kind}`) || t("entry.other")}</b>
+              <span class="muted">
+                {format.date(entry.occurredAt)}
+                {entry.pendingUntil && ` · ${t("activity.pending", { date: format.date(entry.pendingUntil) })}`}
+              </span>
             </span>
             <b class="amount">
               {entry.points >= 0 ? "+" : "−"}

@@ -2,7 +2,7 @@
 import type { View } from "../view.ts";
 import { Card } from "./bits.tsx";
 
-/** The bonus window running now, with its rule and a live countdown; else the next one and when it starts. */
+/** The bonus window running now, with its rule and a live countdown; else the next one, with its rule. */
 export function Campaign({ boot, words: { t, text }, format, now }: View) {
   const { active, next } = boot.campaigns;
   const running = active && Date.parse(active.endsAt) > now ? active : null;
@@ -15,9 +15,7 @@ export function Campaign({ boot, words: { t, text }, format, now }: View) {
       </p>
       <p>{format.schedule(shown)}</p>
       <p class="muted">
-        <b>
-          {running ? t("campaign.endsIn", { time: format.timeLeft(running.endsAt, now) }) : t("campaign.next", { when: format.when(shown, now) })}
-        </b>
+        <b>{running ? t("campaign.endsIn", { time: format.timeLeft(running.endsAt, now) }) : t("campaign.next")}</b>
       </p>
     </Card>
   );

@@ -1,10 +1,10 @@
 /** @jsxImportSource widget-dom */
-import type { WidgetAction } from "../../../contract/widget.ts";
+import type { ActionKind } from "../../../contract/program.ts";
 import type { View } from "../view.ts";
 import { Icon, type IconName } from "./icons.tsx";
 
 /** A birthday is a gift; every other action earns stars. */
-const actionIcon = (kind: WidgetAction["kind"]): IconName => (kind === "birthday" ? "gift" : "star");
+const actionIcon = (kind: ActionKind): IconName => (kind === "birthday" ? "gift" : "star");
 
 interface WayProps {
   icon: IconName;

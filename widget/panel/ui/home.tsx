@@ -16,6 +16,11 @@ function Standing(view: View) {
   const { readyReward, nextReward: next, nextTier, pending, expiry } = customer;
   const nextTitle = next ? text(program.rewards.find((reward) => reward.id === next.rewardId)?.title ?? {}) : "";
   const tierTarget = nextTier && program.tiers.find((tier) => tier.id === nextTier.id);
+  // the soonest of the recent entries' pending dates: when the next pending points join the balance
+  const nextRelease = customer.activity
+    .map((entry) => entry.pendingUntil ?? "")
+    .filter(Boolean)
+    .sort()[0];
   return (
     <>
       {readyReward && (
@@ -37,12 +42,12 @@ function Standing(view: View) {
           <p>{t("home.negative", { points: -customer.balance })}</p>
         </Card>
       )}
-      {pending && pending.points > 0 && (
+      {!!pending && pending > 0 && (
         <p part="pending" class="note">
           <Icon name="clock" />
           <span>
-            <b>{t("pending.points", { points: pending.points })}</b>{" "}
-            {pending.nextReleaseAt ? t("pending.until", { date: format.date(pending.nextReleaseAt) }) : t("pending.why")}
+            <b>{t("pending.points", { points: pending })}</b>{" "}
+            {nextRelease ? t("pending.until", { date: format.date(nextRelease) }) : t("pending.why")}
           </span>
         </p>
       )}

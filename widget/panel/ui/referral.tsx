@@ -41,10 +41,10 @@ export function Referral(view: View) {
           </Button>
         )}
       </p>
-      <ul class="stats">
-        <li>{t("referral.visits", { count: stats.visits })}</li>
-        <li>{t("referral.friends", { count: stats.friendsOrdered })}</li>
-        <li>{t("referral.earned", { points: stats.pointsEarned })}</li>
+      <ul class="actions">
+        <li class="pill">{t("referral.visits", { count: stats.visits })}</li>
+        <li class="pill">{t("referral.friends", { count: stats.friendsOrdered })}</li>
+        <li class="pill">{t("referral.earned", { points: stats.pointsEarned })}</li>
       </ul>
     </>
   );

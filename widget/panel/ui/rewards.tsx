@@ -86,10 +86,7 @@ function RewardCard({ view, reward }: { view: View; reward: Reward }) {
           <Redemption view={view} reward={reward} redeem={redeem} />
         ) : affordable ? (
           <p class="reward-foot">
-            <span class="pill positive">
-              <Icon name="check" />
-              {t("reward.available")}
-            </span>
+            <span class="pill">{t("reward.available")}</span>
             <Button part="redeem" class="button" disabled={redeem?.step === "busy"} onClick={() => view.stores.redeem.ask(reward.id)}>
               {t("reward.redeem")}
             </Button>
@@ -108,7 +105,7 @@ function RewardCard({ view, reward }: { view: View; reward: Reward }) {
 export function Rewards(view: View) {
   const { program, customer, words } = view;
   if (!program) return null;
-  if (!program.rewards.length) return <p class="empty">{words.t("rewards.empty")}</p>;
+  if (!program.rewards.length) return <p class="empty muted">{words.t("rewards.empty")}</p>;
   return (
     <>
       {!customer && <p class="note">{words.t("guest.redeem")}</p>}

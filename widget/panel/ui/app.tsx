@@ -85,7 +85,8 @@ export function App(view: View) {
                 </Button>
               ))}
             </nav>
-            <div class="panel-body">
+            {/* focusable, so that a keyboard can scroll a section that has no control of its own */}
+            <div class="panel-body" tabIndex={0}>
               <Body {...view} />
             </div>
           </div>

@@ -85,7 +85,7 @@ export function App(view: View) {
                 </Button>
               ))}
             </nav>
-            {/* focusable, so that a keyboard can scroll a section that has no control of its own */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that a keyboard can scroll a section with no control of its own */}
             <div class="panel-body" tabIndex={0}>
               <Body {...view} />
             </div>

@@ -21,14 +21,7 @@ function Redemption({ view, reward, redeem }: { view: View; reward: Reward; rede
           <Icon name="check" />
           {t("reward.done")}
         </p>
-        <CodeCard
-          view={view}
-          icon={rewardIcon(reward.kind)}
-          title={text(reward.title)}
-          code={redeem.code}
-          expiresAt={redeem.expiresAt}
-          reward={reward}
-        />
+        <CodeCard view={view} icon={rewardIcon(reward.kind)} code={redeem.code} expiresAt={redeem.expiresAt} reward={reward} />
       </div>
     );
   const { error } = redeem;

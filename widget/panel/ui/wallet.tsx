@@ -8,7 +8,8 @@ import { minimumText, offerText, rewardIcon } from "./offer.ts";
 interface CodeProps {
   view: View;
   icon: IconName;
-  title: string;
+  /** What the code is for (left out where the card around it says so). */
+  title?: string;
   hint?: string;
   code: string;
   expiresAt: string;
@@ -23,10 +24,12 @@ export function CodeCard({ view, icon, title, hint, code, expiresAt, reward, cla
   const applied = view.applied.includes(code);
   return (
     <div class={`code-card ${className}`}>
-      <p class="code-title">
-        <Icon name={icon} />
-        <b>{title}</b>
-      </p>
+      {title && (
+        <p class="code-title">
+          <Icon name={icon} />
+          <b>{title}</b>
+        </p>
+      )}
       {hint && <p class="muted">{hint}</p>}
       <div class="code-row">
         <output part="reward-code" class="code">

@@ -98,7 +98,6 @@ export const en: WidgetTexts = {
 
   // codes: the wallet, a redeemed code, the friend's welcome code
   "wallet.heading": "Your codes",
-  "wallet.empty": "When you redeem a reward, its code will be kept here.",
   "code.copy": "Copy",
   "code.copied": "Copied",
   "code.expires": "Valid until {date}",

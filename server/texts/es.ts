@@ -103,7 +103,6 @@ export const es: WidgetTexts = {
 
   // codes: the wallet, a redeemed code, the friend's welcome code
   "wallet.heading": "Tus códigos",
-  "wallet.empty": "Cuando canjees un premio, tu código aparecerá aquí.",
   "code.copy": "Copiar",
   "code.copied": "Copiado",
   "code.expires": "Válido hasta el {date}",

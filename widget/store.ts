@@ -17,7 +17,7 @@ export function store<T>(initial: T): Store<T> {
     set(next) {
       if (next === value) return;
       value = next;
-      for (const listener of [...listeners]) listener(value);
+      for (const listener of listeners) listener(value);
     },
     listen(listener) {
       listeners.add(listener);

@@ -29,11 +29,12 @@ export function createHost() {
   const sheet = new CSSStyleSheet();
   shadow.adoptedStyleSheets = [sheet];
   const root = add(shadow, "div", "widget");
-  const slot = add(root, "div", "panel-slot");
+  const slot = add(root, "div", "slot");
   const launcher = add<HTMLButtonElement>(root, "button", "launcher");
   launcher.setAttribute("part", "launcher");
   launcher.setAttribute("aria-haspopup", "dialog");
-  const ring = add(launcher, "svg", "launcher-ring", { viewBox: "0 0 40 40", "aria-hidden": "true" });
+  // the ring has no text of its own: it adds nothing to the button's accessible name
+  const ring = add(launcher, "svg", "launcher-ring", { viewBox: "0 0 40 40" });
   add(ring, "circle", "ring-track", { cx: 20, cy: 20, r: 18 });
   const text = add(launcher, "span", "launcher-text");
   hostParent().appendChild(element);

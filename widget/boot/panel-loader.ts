@@ -36,7 +36,7 @@ export async function loadPanel({ setup, boot, host, $state, events, update, imp
     module = await importPanel(new URL(panelFile, setup.src).href);
   } catch {
     update({ panel: "failed", open: false });
-    events.emit("error", { code: "network_error", message: `${panelFile} did not load` });
+    events.emit("error", { code: "network_error", message: "the panel did not load" });
     return undefined;
   }
   const mounted = module.mountPanel({

@@ -32,6 +32,17 @@ export const ThemeLocaleOverride = z.object({
   texts: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,63}$/)), z.string().check(z.maxLength(500)))),
 });
 
+/**
+ * Colours for the dark scheme (`colorScheme` dark, or auto on a dark system). Each one left out is derived from the light
+ * colours: the background is the accent mixed into near-black, the text near-white, the accent kept for filled surfaces.
+ */
+export const DarkColors = z.object({
+  accent: z.optional(Color),
+  accentText: z.optional(Color),
+  background: z.optional(Color),
+  text: z.optional(Color),
+});
+
 /** The theme tokens of the contract. Each maps to a CSS custom property on `:host` (`--loyalty-accent`, ...). */
 export const Theme = z.object({
   accent: Color,
@@ -47,6 +58,8 @@ export const Theme = z.object({
   programName: shortText,
   pointsName: PointsName,
   colorScheme: z.enum(["light", "dark", "auto"]),
+  /** Optional dark-scheme colours (`--loyalty-dark-accent`, ...); absent ones are derived. */
+  dark: z.optional(DarkColors),
   locales: z.record(Locale, ThemeLocaleOverride),
 });
 export type Theme = z.infer<typeof Theme>;

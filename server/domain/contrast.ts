@@ -41,12 +41,40 @@ export function contrastRatio(foreground: string, background: string): number {
   return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
 }
 
-/** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer. */
+const hex = (rgb: Rgb) => `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, "0")).join("")}`;
+
+/** `color-mix(in srgb, a share%, b)`, as the widget's stylesheet computes it. */
+export function mixColors(a: string, share: number, b: string): string {
+  const [first, second] = [parseColor(a), parseColor(b)];
+  if (!first || !second) return a;
+  return hex(first.map((channel, index) => channel * share + (second[index] ?? 0) * (1 - share)) as Rgb);
+}
+
+/**
+ * The dark scheme's colours as the widget draws them (widget/panel/theme/panel.css, `.dark`): the theme's `dark` colours, or
+ * else a near-black background tinted with the accent and a near-white text (always at least 4.5:1 between them).
+ */
+export function darkColors(theme: Theme) {
+  return {
+    accent: theme.dark?.accent ?? theme.accent,
+    accentText: theme.dark?.accentText ?? theme.accentText,
+    background: theme.dark?.background ?? mixColors(theme.accent, 0.1, "#121212"),
+    text: theme.dark?.text ?? mixColors(theme.accent, 0.06, "#f5f5f5"),
+  };
+}
+
+/** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer; the dark scheme's pairs too when it can show. */
 export function contrastWarnings(theme: Theme) {
   const pairs: [string, string, string][] = [
     [theme.accentText, theme.accent, "Accent text on the accent colour"],
     [theme.text, theme.background, "Text on the background"],
   ];
+  if (theme.colorScheme !== "light" || theme.dark) {
+    const dark = darkColors(theme);
+    // the accent pair is the light one unless the theme gives dark accent colours: it is flagged once
+    if (theme.dark?.accent || theme.dark?.accentText) pairs.push([dark.accentText, dark.accent, "Dark scheme: accent text on the accent colour"]);
+    pairs.push([dark.text, dark.background, "Dark scheme: text on the background"]);
+  }
   return pairs
     .map(([foreground, background, what]) => ({ what, ratio: contrastRatio(foreground, background) }))
     .filter(({ ratio }) => ratio < 4.5)

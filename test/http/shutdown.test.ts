@@ -94,7 +94,8 @@ describe("graceful shutdown", () => {
       }
     };
     const workers = Array.from({ length: 16 }, worker);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // under load from the start: however slow the machine, some orders have gone through before the signal
+    for (let waited = 0; acknowledged.size < 25 && waited < 15_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const signalled = Date.now();
     const code = await stopProcess(child);

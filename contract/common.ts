@@ -3,10 +3,10 @@ import { z } from "zod/mini";
 /** A locale code such as `es`, `en` or `es-MX`. */
 export const Locale = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "a locale such as es, en or es-MX"));
 
-/** Text a marketer writes, per locale: `{ es: "Premio", en: "Reward" }`. Always rendered as text. */
 /** The languages the widget's texts ship in: a theme may override texts only for these. */
-export const WidgetLocale = z.enum(["es", "en"]);
+export const WidgetLocale = z.enum(["es", "en", "ca", "eu", "gl", "pt", "fr", "de", "it"]);
 export type WidgetLocale = z.infer<typeof WidgetLocale>;
+/** Text a marketer writes, per locale: `{ es: "Premio", en: "Reward" }`. Always rendered as text. */
 export const LocalizedText = z.record(Locale, z.string().check(z.maxLength(500)));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 

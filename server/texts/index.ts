@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
 import type { WidgetTexts } from "../../contract/widget.ts";
+import { ca } from "./ca.ts";
+import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
+import { eu } from "./eu.ts";
+import { fr } from "./fr.ts";
+import { gl } from "./gl.ts";
+import { it } from "./it.ts";
+import { pt } from "./pt.ts";
 
 /** The widget's texts for each language it ships in; the boot and panel answers carry one of them, with the theme's overrides merged in. */
-export const widgetTexts: Record<string, WidgetTexts> = { es, en };
+export const widgetTexts: Record<string, WidgetTexts> = { es, en, ca, eu, gl, pt, fr, de, it };
 
 /** Texts the boot carries: the launcher's. The panel carries them all. */
 export const isLauncherText = (key: string) => key.startsWith("launcher.");

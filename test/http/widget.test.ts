@@ -114,10 +114,10 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(spanish.json.texts["tab.rewards"]).toBe("Premios");
     expect(spanish.json.theme.programName).toBe("Club de puntos");
     expect(spanish.headers.get("etag")).not.toBe(english.headers.get("etag"));
-    const unknown = await e.call("GET", "/v1/shops/demo/widget?locale=fr");
+    const unknown = await e.call("GET", "/v1/shops/demo/widget?locale=nl");
     expect(unknown.json.locale).toBe("es");
     expect(unknown.json.texts["tab.rewards"]).toBe("Premios");
-    expect((await e.call("GET", "/v1/shops/demo/widget?locale=fr,en")).json.locale).toBe("en");
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=nl,en")).json.locale).toBe("en");
     expect((await e.call("GET", "/v1/shops/demo/widget")).json.locale).toBe("es");
     const member = await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}&locale=en`);
     expect(member.json).toMatchObject({ locale: "en", texts: { "guest.join": "Join for free" } });
@@ -134,7 +134,7 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect((await e.call("GET", "/v1/shops/demo/widget?locale=es")).json.texts["tab.rewards"]).toBe("Premios");
 
     // a locale the widget has no texts for would be silently ignored: it is refused, and nothing is saved
-    for (const locale of ["fr", "es-MX"]) {
+    for (const locale of ["nl", "es-MX"]) {
       const refused = await e.call("PUT", "/v1/theme", {
         headers: e.asShop,
         body: { accent: "#123456", locales: { ...locales, [locale]: { texts: { rewards: "x" } } } },
@@ -344,6 +344,34 @@ describe("GET /v1/shops/:shop/widget?view=boot and /widget/panel: the widget's t
     expect(after.json.texts).toMatchObject({ "tab.rewards": "Treats", "tab.home": "Home" });
     const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=en");
     expect(boot.json.panel.version).toBe(after.json.version);
+  });
+
+  it("speaks each language it ships texts in: the boot and the panel answer them, and a theme may override them", async () => {
+    e = await testEndpoint();
+    const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=eu");
+    expect(WidgetBoot.safeParse(boot.json).success).toBe(true);
+    expect(boot.json.locale).toBe("eu");
+    expect(boot.json.texts).toEqual({
+      "launcher.toNext": { one: "{points} falta zaizu", other: "{points} falta zaizkizu" },
+      "launcher.ready": "{reward} lor dezakezu orain",
+      "launcher.failed": "Ezin izan da ireki. Saiatu berriro.",
+    });
+    const panel = await e.call("GET", "/v1/shops/demo/widget/panel?locale=fr-BE");
+    expect(WidgetPanel.safeParse(panel.json).success).toBe(true);
+    expect(panel.json).toMatchObject({ locale: "fr", texts: { "tab.rewards": "Récompenses", "launcher.toNext": "Plus que {points}" } });
+    expect(panel.json.texts["referral.visits"]).toEqual({ one: "{count} visite", many: "{count} visites", other: "{count} visites" });
+    for (const locale of ["ca", "gl", "pt", "de", "it"])
+      expect((await e.call("GET", `/v1/shops/demo/widget/panel?locale=${locale}`)).json.locale).toBe(locale);
+
+    const { locales } = (await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme;
+    const saved = await e.call("PUT", "/v1/theme", {
+      headers: e.asShop,
+      body: { locales: { ...locales, fr: { pointsName: { one: "point", other: "points" }, texts: { "tab.rewards": "Cadeaux" } } } },
+    });
+    expect(saved.status).toBe(200);
+    const overridden = await e.call("GET", "/v1/shops/demo/widget/panel?locale=fr");
+    expect(overridden.json.texts).toMatchObject({ "tab.rewards": "Cadeaux", "tab.home": "Accueil" });
+    expect((await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=fr")).json.theme.pointsName).toEqual({ one: "point", other: "points" });
   });
 
   it("the widget's texts travel once: the boot's are the launcher's, a small part of the panel's", async () => {

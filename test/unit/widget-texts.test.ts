@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WidgetLocale } from "../../contract/common.ts";
 import { WidgetTexts } from "../../contract/widget.ts";
 import { widgetTexts } from "../../server/texts/index.ts";
 import { es } from "../../server/texts/es.ts";
@@ -30,6 +31,10 @@ describe("the widget's texts", () => {
           for (const category of Object.keys(text)) expect(categories, `${locale} ${key}: ${category}`).toContain(category);
       }
     });
+
+  it("ships texts in exactly the languages a theme may override", () => {
+    expect(Object.keys(widgetTexts).sort()).toEqual([...WidgetLocale.options].sort());
+  });
 
   it("plural texts pick their form by {count}, else by {points}", () => {
     const count = Object.entries(es).filter(([, text]) => typeof text !== "string");

@@ -9,7 +9,10 @@ const server: UserConfig = {
     target: "node20",
     outDir: "dist/server",
     emptyOutDir: true,
-    rollupOptions: { input: { serve: "server/cli/serve.ts", start: "server/cli/start.ts" }, output: { entryFileNames: "[name].js" } },
+    rollupOptions: {
+      input: { serve: "server/cli/serve.ts", start: "server/cli/start.ts", console: "server/cli/console.ts" },
+      output: { entryFileNames: "[name].js" },
+    },
   },
 };
 

@@ -84,11 +84,6 @@ export function AnalyticsPage() {
                 value: data.repeatPurchase.members.rate,
                 text: `${formatPercent(data.repeatPurchase.members.rate, locale)} · ${t("repeatDetail", { repeat: data.repeatPurchase.members.repeatBuyers, buyers: data.repeatPurchase.members.buyers })}`,
               },
-              {
-                label: t("nonMembers"),
-                value: data.repeatPurchase.nonMembers.rate,
-                text: `${formatPercent(data.repeatPurchase.nonMembers.rate, locale)} · ${t("repeatDetail", { repeat: data.repeatPurchase.nonMembers.repeatBuyers, buyers: data.repeatPurchase.nonMembers.buyers })}`,
-              },
             ]}
           />
         </>

@@ -40,7 +40,7 @@ export function App() {
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: a <header> directly in <body> is the banner landmark, which takes a name */}
       <header class="top" aria-label={t("appName")}>
         <span class="brand">{t("appName")}</span>
-        {session && <span class="shop-name">{session.shop.name}</span>}
+        {session && <span class="shop-name">{session.shop?.name}</span>}
         <label class="locale">
           {t("language")}{" "}
           <select value={locale} onChange={(event) => setLocale(event.currentTarget.value === "en" ? "en" : "es")}>

@@ -41,14 +41,42 @@ export function contrastRatio(foreground: string, background: string): number {
   return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
 }
 
+/** The widget's own dark palette (widget/theme/widget.css, `.dark`): what a dark colour left out of the theme falls back to. */
+export const widgetDarkColors = { accent: "#6fd3a8", accentText: "#0b2a1f", background: "#1c1c1e", text: "#f2f2f7" } as const;
+
+export type ContrastPair = "accent" | "text" | "darkAccent" | "darkText";
+
+/**
+ * The colour pairs that carry text, light and dark: the accent's text on the accent, and the text on the background. Dark
+ * pairs are checked when the theme sets any dark colour, each missing one taken from the widget's dark palette.
+ */
+export function contrastPairs(theme: Theme): { pair: ContrastPair; foreground: string; background: string }[] {
+  const pairs: { pair: ContrastPair; foreground: string; background: string }[] = [
+    { pair: "accent", foreground: theme.accentText, background: theme.accent },
+    { pair: "text", foreground: theme.text, background: theme.background },
+  ];
+  const dark = theme.dark;
+  if (dark && Object.values(dark).some(Boolean)) {
+    const colors = { ...widgetDarkColors, ...Object.fromEntries(Object.entries(dark).filter(([, value]) => value)) };
+    pairs.push(
+      { pair: "darkAccent", foreground: colors.accentText, background: colors.accent },
+      { pair: "darkText", foreground: colors.text, background: colors.background },
+    );
+  }
+  return pairs;
+}
+
+const described: Record<ContrastPair, string> = {
+  accent: "Accent text on the accent colour",
+  text: "Text on the background",
+  darkAccent: "Dark scheme: accent text on the accent colour",
+  darkText: "Dark scheme: text on the background",
+};
+
 /** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer. */
 export function contrastWarnings(theme: Theme) {
-  const pairs: [string, string, string][] = [
-    [theme.accentText, theme.accent, "Accent text on the accent colour"],
-    [theme.text, theme.background, "Text on the background"],
-  ];
-  return pairs
-    .map(([foreground, background, what]) => ({ what, ratio: contrastRatio(foreground, background) }))
+  return contrastPairs(theme)
+    .map(({ pair, foreground, background }) => ({ what: described[pair], ratio: contrastRatio(foreground, background) }))
     .filter(({ ratio }) => ratio < 4.5)
     .map(({ what, ratio }) => ({ code: "low_contrast" as const, message: `${what} has a contrast of ${ratio}:1; WCAG AA asks for 4.5:1`, ratio }));
 }

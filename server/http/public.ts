@@ -41,7 +41,7 @@ document({
   response: WidgetPayload,
   errors: [403, 404, 429],
 });
-publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true }), reads, async (c) => {
+publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true, recordOrigin: true }), reads, async (c) => {
   const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"), c.get("tokenRefusal"));
   c.header("Content-Type", "application/json");
   if (!etag) {

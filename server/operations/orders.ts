@@ -102,6 +102,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
         causeId: order.id,
         orderId: order.id,
         at: now,
+        occurredAt: placedAt,
       });
 
     const discountCodes: OrderResult["discountCodes"] = [];
@@ -113,7 +114,11 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
     }
 
     const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now });
-    await tx.run("UPDATE customers SET orders_count = orders_count + 1 WHERE shop_id = ? AND id = ?", [shop.id, customer.id]);
+    // an order placed before the customer was first recorded (a late report, an import) makes them a member from then
+    await tx.run(
+      "UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END WHERE shop_id = ? AND id = ?",
+      [placedAt, placedAt, shop.id, customer.id],
+    );
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
     await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);

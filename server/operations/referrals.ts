@@ -112,7 +112,16 @@ export async function creditReferral(
   if (!verdict.credited) return { status: "blocked", reason: verdict.reason };
   await touchCustomer(tx, shop.id, referrerId);
   if (points > 0)
-    await ledger.append(tx, { shopId: shop.id, customerId: referrerId, kind: "referral", points, causeType: "referral", causeId: order.id, at: now });
+    await ledger.append(tx, {
+      shopId: shop.id,
+      customerId: referrerId,
+      kind: "referral",
+      points,
+      causeType: "referral",
+      causeId: order.id,
+      at: now,
+      occurredAt: Date.parse(order.placedAt),
+    });
   return { status: "credited", referrerPoints: points };
 }
 

@@ -33,6 +33,8 @@ export interface CustomerRow {
   version: number;
   erased_at: number | null;
   created_at: number;
+  /** The earlier of when it was recorded and its first order's placedAt: when the customer counts as a member in analytics. */
+  joined_at: number;
 }
 
 export interface EntryRow {
@@ -46,6 +48,7 @@ export interface EntryRow {
   reward_id: string | null;
   reason: string | null;
   created_at: number;
+  occurred_at: number;
 }
 
 export interface OrderRow {
@@ -107,15 +110,18 @@ export interface NewEntry {
   orderId?: string | null;
   rewardId?: string | null;
   reason?: string | null;
+  /** When it was recorded. */
   at: number;
+  /** When what earned it happened (an order's placedAt); default `at`. */
+  occurredAt?: number;
 }
 
 export const ledger = {
   /** Appends an entry and moves the customer's balance in the same transaction; returns the new balance. */
   async append(tx: Queries, entry: NewEntry): Promise<number> {
     await tx.run(
-      `INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at, occurred_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         entry.shopId,
         entry.customerId,
@@ -127,6 +133,7 @@ export const ledger = {
         entry.rewardId ?? null,
         entry.reason ?? null,
         entry.at,
+        entry.occurredAt ?? entry.at,
       ],
     );
     const row = await tx.one<{ balance: number }>(
@@ -180,12 +187,10 @@ export const customers = {
       const code = newCode();
       const taken = await tx.one("SELECT 1 AS taken FROM customers WHERE shop_id = ? AND referral_code = ?", [shopId, code]);
       if (taken) continue;
-      await tx.run("INSERT INTO customers (shop_id, id, referral_code, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING", [
-        shopId,
-        id,
-        code,
-        at,
-      ]);
+      await tx.run(
+        "INSERT INTO customers (shop_id, id, referral_code, created_at, joined_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING",
+        [shopId, id, code, at, at],
+      );
     }
     throw new Error("customers.ensure: could not draw a free referral code");
   },
@@ -318,60 +323,6 @@ export const referralVisits = {
       "UPDATE referral_visits SET client_network = NULL, client_session = NULL WHERE shop_id = ? AND referrer_id = ? AND client_network IS NOT NULL AND created_at < ?",
       [shopId, referrerId, before],
     );
-  },
-};
-
-export interface MarketerRow {
-  [column: string]: string | number | null;
-  shop_id: string;
-  email: string;
-  password_hash: string;
-  created_at: number;
-}
-
-export interface SessionRow {
-  [column: string]: string | number | null;
-  id_hash: string;
-  shop_id: string;
-  email: string;
-  expires_at: number;
-}
-
-/** Marketers' console accounts, one set per shop; emails are stored lower-cased. */
-export const marketers = {
-  get(q: Queries, shopId: string, email: string): Promise<MarketerRow | undefined> {
-    return q.one<MarketerRow>("SELECT * FROM marketers WHERE shop_id = ? AND email = ?", [shopId, email]);
-  },
-
-  async upsert(tx: Queries, shopId: string, email: string, passwordHash: string, at: number): Promise<void> {
-    await tx.run(
-      `INSERT INTO marketers (shop_id, email, password_hash, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (shop_id, email) DO UPDATE SET password_hash = excluded.password_hash`,
-      [shopId, email, passwordHash, at],
-    );
-  },
-};
-
-/** Console sessions, stored by the SHA-256 digest of their id: a leaked table opens no session. */
-export const sessions = {
-  async create(tx: Queries, session: { idHash: string; shopId: string; email: string; expiresAt: number; at: number }): Promise<void> {
-    // expired sessions of the same marketer go when a new one starts, so the table stays small
-    await tx.run("DELETE FROM console_sessions WHERE shop_id = ? AND email = ? AND expires_at <= ?", [session.shopId, session.email, session.at]);
-    await tx.run("INSERT INTO console_sessions (id_hash, shop_id, email, expires_at, created_at) VALUES (?, ?, ?, ?, ?)", [
-      session.idHash,
-      session.shopId,
-      session.email,
-      session.expiresAt,
-      session.at,
-    ]);
-  },
-
-  live(q: Queries, idHash: string, now: number): Promise<SessionRow | undefined> {
-    return q.one<SessionRow>("SELECT * FROM console_sessions WHERE id_hash = ? AND expires_at > ?", [idHash, now]);
-  },
-
-  async end(tx: Queries, idHash: string): Promise<void> {
-    await tx.run("DELETE FROM console_sessions WHERE id_hash = ?", [idHash]);
   },
 };
 

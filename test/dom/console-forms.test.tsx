@@ -173,6 +173,7 @@ describe("customer adjustment form", () => {
         createdAt: "2025-01-01T00:00:00.000Z",
         ledger: [],
       },
+      ledger: { entries: [], nextCursor: null },
       referrals: [],
       referralVisits: 0,
     });

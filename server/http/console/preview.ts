@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod/mini";
-import { Locale, Theme, WidgetPayload } from "../../../contract/index.ts";
+import { Locale, Program, Theme, WidgetPayload } from "../../../contract/index.ts";
 import { checkCustomerToken } from "../../domain/tokens.ts";
 import { PREVIEW_CUSTOMER_ID, previewPayload, previewToken } from "../../operations/console/preview.ts";
 import { ApiError } from "../../operations/errors.ts";
@@ -10,15 +10,20 @@ import type { AppEnv } from "../env.ts";
 import { parseOrThrow } from "../validate.ts";
 import { type ConsoleEnv, endpointOrigin, requireSession } from "./session.ts";
 
-/** A drafted theme travels in the URL as base64url JSON: the preview needs no server-side state. */
-const draftOf = (value: string | undefined): Theme => {
+/**
+ * A draft travels in the URL as base64url JSON, so the preview needs no server-side state: a theme (the Look page), or
+ * `{ theme, program }` (the Program page, whose drafted program the widget draws too).
+ */
+const draftOf = (value: string | undefined): { theme: Theme; program?: Program } => {
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(value ?? "", "base64url").toString("utf8"));
   } catch {
-    throw new ApiError("invalid_request", "the theme draft is not base64url JSON");
+    throw new ApiError("invalid_request", "the draft is not base64url JSON");
   }
-  return parseOrThrow(Theme, json);
+  if (json && typeof json === "object" && "program" in json && "theme" in json)
+    return { theme: parseOrThrow(Theme, json.theme), program: parseOrThrow(Program, json.program) };
+  return { theme: parseOrThrow(Theme, json) };
 };
 
 document({
@@ -40,7 +45,10 @@ export const previewApi = new Hono<AppEnv>().get("/:draft/v1/shops/:shop/widget"
   const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
   if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
   c.header("Cache-Control", "no-store");
-  return c.json(await previewPayload(services, shop, draftOf(c.req.param("draft")), c.req.query("locale")));
+  const draft = draftOf(c.req.param("draft"));
+  // a copy of the shop with the drafted program: the payload's caches are per shop object, so the saved one is untouched
+  const previewed = draft.program ? { ...shop, program: draft.program } : shop;
+  return c.json(await previewPayload(services, previewed, draft.theme, c.req.query("locale")));
 });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -342,7 +342,7 @@ describe("customers", () => {
     const confirm = await screen.findByRole("button", { name: "Sí, borrar los datos de mateo" });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     expect(fetchMock.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === "DELETE")).toEqual([]);
-    fetchMock.mockImplementation(async (url: string, init?: RequestInit) =>
+    fetchMock.mockImplementation(async (_url: string, init?: RequestInit) =>
       init?.method === "DELETE" ? json({ erased: true, customerId: "mateo" }) : json({ customers: [], page: 1, pageSize: 25, hasMore: false }),
     );
     fireEvent.click(confirm);

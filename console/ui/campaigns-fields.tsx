@@ -27,9 +27,13 @@ function NextWindow() {
   if (!preview) return null;
   return (
     <p class="campaign-preview" role="status">
-      {preview.active &&
-        t("activeCampaign", { name: preview.active.name[locale] ?? preview.active.id, until: formatDate(preview.active.endsAt, locale) })}{" "}
-      {preview.next ? t("nextCampaign", { when: describeWindow(preview.next, preview.timeZone, locale) }) : t("noNextCampaign")}
+      {[
+        preview.active &&
+          t("activeCampaign", { name: preview.active.name[locale] ?? preview.active.id, until: formatDate(preview.active.endsAt, locale) }),
+        preview.next ? t("nextCampaign", { when: describeWindow(preview.next, preview.timeZone, locale) }) : t("noNextCampaign"),
+      ]
+        .filter(Boolean)
+        .join(" ")}
     </p>
   );
 }

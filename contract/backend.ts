@@ -44,6 +44,8 @@ export const OrderResult = z.object({
   rate: z.object({ pointsPerUnit: z.number(), multiplier: z.number(), tierId: z.nullable(Slug), campaignId: z.nullable(Slug) }),
   discountCodes: z.array(z.object({ code: z.string(), status: DiscountCodeStatus })),
   referral: z.nullable(ReferralOutcome),
+  /** When the program holds points in a return window: until then the order's points are pending, not redeemable. */
+  pendingUntil: z.optional(Timestamp),
 });
 export type OrderResult = z.infer<typeof OrderResult>;
 
@@ -58,6 +60,18 @@ export const RefundResult = z.object({
   referral: z.optional(z.object({ status: z.literal("reversed"), referrerPoints: Points })),
 });
 export type RefundResult = z.infer<typeof RefundResult>;
+
+/** The shop reports a way to earn (contract 7.2); idempotent on `id`. */
+export const ActionRequest = z.strictObject({
+  id: ExternalId,
+  /** The id of one of the program's `actions`. */
+  action: Slug,
+  /** When the customer did it; default now. Limits and expiry count by it. */
+  occurredAt: z.optional(Timestamp),
+});
+export type ActionRequest = z.infer<typeof ActionRequest>;
+export const ActionResult = z.object({ id: ExternalId, action: Slug, points: Points, balance: Points, occurredAt: Timestamp });
+export type ActionResult = z.infer<typeof ActionResult>;
 
 export const AdjustmentRequest = z.strictObject({
   id: ExternalId,
@@ -77,6 +91,12 @@ export const CustomerDetails = z.object({
   birthday: z.nullable(z.string()),
   marketingConsent: z.boolean(),
   balance: Points,
+  /** Points earned but not redeemable yet (the program's return window). */
+  pending: Points,
+  /** When the customer last earned (orders, actions), by when it happened; null if never. */
+  lastEarnedAt: z.nullable(Timestamp),
+  /** When the balance expires if nothing more is earned (programs with expiry); null otherwise. */
+  expiresAt: z.nullable(Timestamp),
   tier: z.nullable(z.object({ id: Slug, name: LocalizedText })),
   tierPoints: Points,
   nextTier: z.nullable(TierProgress),
@@ -126,3 +146,17 @@ export const DiscountCodeInfo = z.object({
 });
 
 export type DiscountCodeInfo = z.infer<typeof DiscountCodeInfo>;
+
+export const EventsQuery = z.object({
+  after: z.optional(z.string().check(z.regex(/^\d{1,18}$/, "an event id"))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|[1-4]\d\d|500)$/, "a number from 1 to 500"))),
+});
+
+/** One event: `type` and `data` as webhooks (contract 7.5) deliver them. */
+export const ShopEvent = z.object({ id: z.string(), type: z.string(), timestamp: Timestamp, data: z.record(z.string(), z.unknown()) });
+export const EventPage = z.object({
+  events: z.array(ShopEvent),
+  /** Pass as `?after=` to get the next ones; equal to `after` when there was nothing new. */
+  last: z.string(),
+});
+export type EventPage = z.infer<typeof EventPage>;

@@ -37,6 +37,7 @@ export const ErrorCode = z.enum([
   "conflict",
   "insufficient_points",
   "reward_unavailable",
+  "action_limit",
   "rate_limited",
   "refund_exceeds_order",
   "currency_mismatch",

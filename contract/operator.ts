@@ -23,3 +23,12 @@ export const CreatedShop = z.object({
   signingSecret: z.string(),
 });
 export type CreatedShop = z.infer<typeof CreatedShop>;
+
+/** What `POST /v1/operator/jobs/run` did (and the scheduler does about every minute). */
+export const JobReport = z.object({
+  pendingReleased: z.object({ customers: z.int(), points: z.int() }),
+  expiryReminders: z.int(),
+  expired: z.object({ customers: z.int(), points: z.int() }),
+  birthdays: z.int(),
+});
+export type JobReport = z.infer<typeof JobReport>;

@@ -85,6 +85,20 @@ export const ReferralProgram = z.object({
 });
 export type ReferralProgram = z.infer<typeof ReferralProgram>;
 
+/** The ways to earn besides buying (contract 7.2); `birthday` is awarded by the endpoint itself. */
+export const ActionKind = z.enum(["signup", "birthday", "newsletter", "social_follow", "review", "feedback", "custom"]);
+export type ActionKind = z.infer<typeof ActionKind>;
+
+export const EarningAction = z.object({
+  id: Slug,
+  kind: ActionKind,
+  points: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  /** At most `count` times per calendar `per` (in the program's time zone), or `ever`. */
+  limit: z.object({ count: z.int().check(z.minimum(1), z.maximum(1000)), per: z.enum(["ever", "year", "month", "day"]) }),
+  title: LocalizedText,
+});
+export type EarningAction = z.infer<typeof EarningAction>;
+
 export const Program = z
   .object({
     timeZone: TimeZone,
@@ -101,11 +115,22 @@ export const Program = z
     links: z.object({ join: z.optional(HttpUrl), signIn: z.optional(HttpUrl), terms: z.optional(HttpUrl) }),
     /** The program in one line, per locale ("1 punto por cada euro; canjéalos por descuentos"). */
     summary: LocalizedText,
+    /** Points from an order stay pending (not redeemable) until `placedAt + days`: the return window. Absent: off. */
+    pending: z.optional(z.object({ days: z.int().check(z.minimum(1), z.maximum(365)) })),
+    /** A member who earns nothing for `monthsInactive` months loses the balance; warned `reminderDays` before. Absent: off. */
+    expiry: z.optional(
+      z.object({
+        monthsInactive: z.int().check(z.minimum(1), z.maximum(120)),
+        reminderDays: z.int().check(z.minimum(0), z.maximum(90)),
+      }),
+    ),
+    /** Ways to earn besides buying. Absent or empty: none. */
+    actions: z.optional(z.array(EarningAction).check(z.maxLength(30))),
   })
   .check(
     z.superRefine((program, ctx) => {
       // each issue names the field it is about, so that forms can show it there
-      const unique = (list: { id: string }[], name: "rewards" | "tiers" | "campaigns", what: string) => {
+      const unique = (list: { id: string }[], name: "rewards" | "tiers" | "campaigns" | "actions", what: string) => {
         const seen = new Set<string>();
         list.forEach((item, index) => {
           if (seen.has(item.id))
@@ -116,6 +141,14 @@ export const Program = z
       unique(program.rewards, "rewards", "reward");
       unique(program.tiers, "tiers", "tier");
       unique(program.campaigns, "campaigns", "campaign");
+      unique(program.actions ?? [], "actions", "action");
+      if ((program.actions ?? []).filter((action) => action.kind === "birthday").length > 1)
+        ctx.issues.push({
+          code: "custom",
+          message: "only one birthday action: the endpoint awards it by itself",
+          input: program.actions,
+          path: ["actions"],
+        });
       const tierIds = new Set(program.tiers.map((tier) => tier.id));
       program.rewards.forEach((reward, index) => {
         for (const tier of reward.tiers ?? [])

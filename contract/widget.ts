@@ -1,10 +1,10 @@
 import { z } from "zod/mini";
 import { Theme } from "./theme.ts";
 import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } from "./common.ts";
-import { FriendOffer, Reward, Tier } from "./program.ts";
+import { EarningAction, FriendOffer, Reward, Tier } from "./program.ts";
 
 /** `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded. */
-export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "expiry"]);
+export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "action", "expiry"]);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 /** One ledger entry as the shopper sees it. */
@@ -12,7 +12,12 @@ export const ActivityEntry = z.object({
   id: z.string(),
   kind: EntryKind,
   points: Points,
+  /** When it was recorded. */
   createdAt: Timestamp,
+  /** When it happened: an order's `placedAt`, an action's `occurredAt`; otherwise when it was recorded. */
+  occurredAt: Timestamp,
+  /** Present while the points are pending (not redeemable): when they become available. */
+  pendingUntil: z.optional(Timestamp),
   orderId: z.optional(ExternalId),
   rewardId: z.optional(z.string()),
   /** The reason a marketer gave for an adjustment (plain text). */
@@ -49,8 +54,25 @@ export type CampaignWindow = z.infer<typeof CampaignWindow>;
 export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Points });
 export const TierProgress = z.object({ id: Slug, name: LocalizedText, missing: Points });
 
+/** A text with plural forms: one per CLDR category its language uses; `other` is required and stands in for any left out. */
+export const PluralText = z.object({
+  zero: z.optional(z.string()),
+  one: z.optional(z.string()),
+  two: z.optional(z.string()),
+  few: z.optional(z.string()),
+  many: z.optional(z.string()),
+  other: z.string(),
+});
+export type PluralText = z.infer<typeof PluralText>;
+
+/** Points that will expire soon, when the program has expiry and the date is within its reminder window (at least 7 days). */
+export const ExpiryNotice = z.object({ points: Points, at: Timestamp });
+
 export const WidgetCustomer = z.object({
   balance: Points,
+  /** Points earned but not redeemable yet (the program's return window); 0 when the program has none. */
+  pending: z.optional(Points),
+  expiry: z.optional(z.nullable(ExpiryNotice)),
   tier: z.nullable(z.object({ id: Slug, name: LocalizedText, multiplier: z.number() })),
   /** Points earned inside the tier window: what tiers are measured on. */
   tierPoints: Points,
@@ -81,12 +103,16 @@ export const WidgetPayload = z.object({
     campaigns: z.object({ active: z.nullable(CampaignWindow), next: z.nullable(CampaignWindow) }),
     links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
     summary: LocalizedText,
+    /** Ways to earn besides buying (contract 7.2). */
+    actions: z.optional(z.array(EarningAction)),
+    pending: z.optional(z.object({ days: z.int() })),
+    expiry: z.optional(z.object({ monthsInactive: z.int(), reminderDays: z.int() })),
   }),
   theme: Theme,
   /** The language the texts are in: the requested one where the widget has texts for it, else the shop's default, else `es`. */
   locale: Locale,
   /** The widget's texts in that language by key, the theme's overrides for it merged in; a plural text has one form per category. */
-  texts: z.record(z.string(), z.union([z.string(), z.object({ one: z.string(), other: z.string() })])),
+  texts: z.record(z.string(), z.union([z.string(), PluralText])),
   customer: z.nullable(WidgetCustomer),
   /** Present when the request's customer token was refused (expired, bad signature, another shop): this is the guest view. */
   sessionError: z.optional(z.object({ code: z.literal("unauthorized"), message: z.string() })),

@@ -12,6 +12,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: env.PUBLIC_URL || undefined,
     rateLimit: env.LOYALTY_RATE_LIMIT !== "0",
     trustProxy: env.LOYALTY_TRUST_PROXY === "1",
+    /** How long a SIGTERM waits for requests in flight before cutting connections. */
+    shutdownTimeoutMs: Number(env.LOYALTY_SHUTDOWN_TIMEOUT ?? 10) * 1000,
   };
 }
 

@@ -1,4 +1,10 @@
-/** Spanish texts of the console (the reference: every other language has the same keys). */
+/** A text with plural forms: one for each CLDR category its language uses, `other` required and standing in for any left out. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Spanish texts of the console (the reference: every other language has the same keys). A text whose words change with a
+ * count has plural forms, chosen by its `{count}`.
+ */
 export const es = {
   appName: "Consola de fidelización",
   skipToContent: "Saltar al contenido",
@@ -60,7 +66,7 @@ export const es = {
   unsaved: "Hay cambios sin guardar.",
   discard: "Descartar cambios",
   fixErrors: "Corrige los campos marcados antes de guardar.",
-  errorCount: "{count} por corregir",
+  errorCount: { one: "1 por corregir", other: "{count} por corregir" },
 
   // look
   reset: "Restablecer valores por defecto",
@@ -92,7 +98,7 @@ export const es = {
   widgetTexts: "Textos del widget por idioma",
   widgetTextsHint:
     "Deja un campo vacío para usar el texto del widget (se ve de fondo). {p}, {n}, {t} y {m} se sustituyen por puntos, números, nombres e importes.",
-  textsIn: "{language} ({count} cambiados)",
+  textsIn: { one: "{language} (1 cambiado)", other: "{language} ({count} cambiados)" },
   pluralForm: "Forma «{category}»",
   contrastWarning: "Contraste bajo: {what} tiene {ratio}:1 y WCAG AA pide 4,5:1. Se puede guardar, pero cuesta leerlo.",
   accentPair: "el texto sobre el acento",
@@ -209,6 +215,7 @@ export const es = {
   entry_adjustment: "Ajuste",
   entry_referral: "Recomendación",
   entry_referral_reversal: "Recomendación anulada",
+  entry_action: "Acción premiada",
   entry_expiry: "Puntos caducados",
   referrals: "Recomendaciones",
   referralVisits: "Visitas por su enlace: {count}",
@@ -233,7 +240,7 @@ export const es = {
   checkDone: "Hecho",
   checkTodo: "Pendiente",
   checkOrigins: "Orígenes permitidos",
-  checkOriginsText: "{count} orígenes pueden cargar el widget.",
+  checkOriginsText: { one: "Un origen puede cargar el widget.", other: "{count} orígenes pueden cargar el widget." },
   checkWidget: "El widget se carga en tu web",
   checkWidgetNone: "Aún no se ha visto el widget en ninguna web: pega el código de abajo en tu tienda.",
   seenOn: "Visto en {origin} {when}.",
@@ -269,7 +276,7 @@ export const es = {
 
   // analytics
   window: "Periodo",
-  lastDays: "Últimos {days} días",
+  lastDays: { one: "Último día", other: "Últimos {count} días" },
   analyticsNote: "Días de la zona horaria del programa ({timeZone}); cada pedido y sus puntos cuentan el día en que se hizo.",
   members: "Miembros",
   membersNote: "Todos los clientes que conoce el programa.",
@@ -280,7 +287,7 @@ export const es = {
   redemptionRate: "Tasa de canje",
   redemptionNote: "Puntos canjeados ÷ puntos ganados en el periodo.",
   memberRepeatRate: "Recompra de los miembros",
-  repeatDetail: "{repeat} de {buyers} compradores repitieron",
+  repeatDetail: "clientes que repiten: {repeat} de {buyers}",
   memberRevenue: "Ventas de miembros",
   memberRevenueNote: "Suma de los pedidos de los miembros en el periodo.",
   nonMemberFigures: "No miembros: recompra y cuota de ventas",
@@ -358,6 +365,6 @@ export const es = {
   changePassword: "Cambiar la contraseña",
   currentPassword: "Contraseña actual",
   passwordChanged: "Contraseña cambiada. Tus otras sesiones se han cerrado.",
-};
+} satisfies Record<string, string | Plural>;
 
-export type Texts = typeof es;
+export type Texts = Record<keyof typeof es, string | Plural>;

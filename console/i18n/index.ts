@@ -28,12 +28,16 @@ export type TextKey = keyof Texts;
 export const hasText = (key: string): key is TextKey => Object.hasOwn(es, key);
 export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
 
-/** `t("nextCampaign", { when })`: the text in the console's language with `{placeholders}` filled. */
-export const $t = computed(
-  $locale,
-  (locale): Translate =>
-    (key, values) => {
-      const text = catalogs[locale][key];
-      return values ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match)) : text;
-    },
-);
+/**
+ * `t("nextCampaign", { when })`: the text in the console's language with `{placeholders}` filled. A text with plural forms
+ * takes the one for `count`'s CLDR category in the language (`Intl.PluralRules`), else `other`.
+ */
+export const $t = computed($locale, (locale): Translate => {
+  const plurals = new Intl.PluralRules(locale);
+  return (key, values) => {
+    // `useStore($t)` calls this once with no key: to Preact's useState, a function is a lazy initial value
+    const forms = catalogs[locale][key] ?? "";
+    const text = typeof forms === "string" ? forms : (forms[plurals.select(Number(values?.count))] ?? forms.other);
+    return values ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match)) : text;
+  };
+});

@@ -68,7 +68,7 @@ export function AnalyticsPage() {
         path="analytics-days"
         label={t("window")}
         value={String(days)}
-        options={[7, 30, 90, 365].map((n) => [String(n), t("lastDays", { days: n })])}
+        options={[7, 30, 90, 365].map((n) => [String(n), t("lastDays", { count: n })])}
         onChange={(value) => void loadAnalytics(Number(value))}
       />
       <Status tone="error" message={error} />

@@ -1,7 +1,10 @@
+import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { openDriver, readEnvironment } from "../config.ts";
 import { createApp } from "../http/app.ts";
+import { formatLog, Metrics } from "../http/observability.ts";
+import { startJobScheduler } from "../operations/scheduler.ts";
 import { Services } from "../operations/services.ts";
 
 /** Opens storage, applies migrations and starts the endpoint configured by environment (see README). */
@@ -9,7 +12,14 @@ export async function startEndpoint(env = readEnvironment()) {
   const driver = await openDriver(env.databaseUrl);
   const applied = await driver.migrate();
   const services = new Services(driver);
+  const state = { draining: false };
+  const metrics = new Metrics(driver);
+  const logFormat = process.env.LOYALTY_LOG_FORMAT === "json" ? "json" : "text";
   const app = createApp(services, {
+    isDraining: () => state.draining,
+    metrics,
+    metricsToken: process.env.LOYALTY_METRICS_TOKEN || undefined,
+    logFormat,
     operatorKey: env.operatorKey,
     rateLimit: env.rateLimit,
     trustProxy: env.trustProxy,
@@ -17,12 +27,30 @@ export async function startEndpoint(env = readEnvironment()) {
     widgetFile: resolve(process.env.LOYALTY_WIDGET_FILE ?? "dist/widget/loyalty.js"),
     log: process.env.LOYALTY_LOG === "0" ? () => {} : (line) => console.log(line),
   });
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }) as Server;
+  const jobs =
+    process.env.LOYALTY_JOBS === "0"
+      ? null
+      : startJobScheduler(services, (line) => console.log(logFormat === "json" ? formatLog("json", { level: "info", msg: line }) : line), {
+          onRun: (report) => metrics.recordJobs(report),
+        });
   await new Promise<void>((ready) => server.once("listening", ready));
   const url = `http://${env.host}:${env.port}`;
   console.log(`loyalty endpoint on ${url} (${driver.dialect}${applied ? `, ${applied} migration(s) applied` : ""})`);
-  const stop = async () => {
-    await new Promise<void>((done) => server.close(() => done()));
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, let requests in flight finish, run no new job, wait for the
+   * pending group commit, and close storage; connections still busy at the deadline are cut.
+   */
+  const stop = async (deadlineMs = env.shutdownTimeoutMs) => {
+    state.draining = true;
+    const deadline = Date.now() + deadlineMs;
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    // keep-alive connections go as soon as they are idle, not when the client decides
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now()));
+    await Promise.all([jobs?.stop(), closed]);
+    clearInterval(idle);
+    clearTimeout(cut);
     await driver.close();
   };
   return { url, services, stop };

@@ -7,6 +7,7 @@ import { consoleApi, consolePages } from "./console/index.ts";
 import { openApiDocument } from "./docs.ts";
 import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
+import { formatLog, Metrics, requestIdOf, serveMetrics, serveReadiness } from "./observability.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
 import { serveWidget } from "./widget-file.ts";
@@ -17,18 +18,37 @@ z.config(z.locales.en());
 /** The endpoint as a Hono app: one sub-app per audience, one error handler, no listening socket. */
 export function createApp(services: Services, config: AppConfig) {
   const app = new Hono<AppEnv>();
+  const metrics = config.metrics ?? new Metrics(services.driver);
+  const format = config.logFormat ?? "text";
   app.use(async (c, next) => {
     c.set("services", services);
     c.set("config", config);
+    c.set("metrics", metrics);
+    const requestId = requestIdOf(c.req.header("x-request-id"));
+    c.set("requestId", requestId);
     // set before the response exists: changing a finished response's headers would rebuild it as a stream
     c.header("X-Content-Type-Options", "nosniff");
+    c.header("X-Request-Id", requestId);
     const started = performance.now();
     await next();
-    // The path only: a boot request's ?token= must never reach a log.
-    config.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    const seconds = (performance.now() - started) / 1000;
+    const matched = c.req.routePath && c.req.routePath !== "/*" ? c.req.routePath : null;
+    const labels = { route: matched ?? "unmatched", method: c.req.method, status: String(c.res.status) };
+    metrics.requests.inc(labels);
+    metrics.latency.observe(labels, seconds);
+    // The route, not the path: customer ids (often emails) and codes stay out of logs, and a boot request's ?token= too.
+    const path = matched ? matched.replace(":shop", c.req.param("shop") ?? ":shop") : c.req.path;
+    const fields = { method: c.req.method, path, status: c.res.status, ms: Number((seconds * 1000).toFixed(1)) };
+    config.log(
+      format === "json"
+        ? formatLog("json", { level: "info", msg: "request", requestId, ...fields })
+        : `${fields.method} ${fields.path} ${fields.status} ${fields.ms}ms`,
+    );
   });
 
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
+  app.get("/readyz", serveReadiness);
+  app.get("/metrics", serveMetrics);
   app.get("/loyalty.js", serveWidget);
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/v1/operator", operator);

@@ -1,5 +1,9 @@
 import { Hono } from "hono";
 import {
+  EventPage,
+  EventsQuery,
+  ActionRequest,
+  ActionResult,
   AdjustmentRequest,
   AdjustmentResult,
   CustomerDetails,
@@ -18,6 +22,8 @@ import {
   ThemeUpdate,
 } from "../../contract/index.ts";
 import { contrastWarnings } from "../domain/contrast.ts";
+import { recordAction } from "../operations/actions.ts";
+import { eventPage } from "../operations/events.ts";
 import { adjustPoints, customerDetails, eraseCustomer, exportCustomer, upsertCustomer } from "../operations/customers.ts";
 import { lookUpCode } from "../operations/codes.ts";
 import { placeOrder, refundOrder } from "../operations/orders.ts";
@@ -29,7 +35,7 @@ import { jsonBody, parseOrThrow, queryOf } from "./validate.ts";
 /** Server-to-server routes for a shop's backend; the shop is the secret key's. */
 export const backend = new Hono<AppEnv>();
 // Guard only the routes below, so that an unknown path is a 404 and not a 401.
-for (const path of ["/customers/*", "/orders", "/orders/*", "/discount-codes/*", "/program", "/theme"]) backend.use(path, shopKey);
+for (const path of ["/customers/*", "/orders", "/orders/*", "/discount-codes/*", "/program", "/theme", "/events"]) backend.use(path, shopKey);
 
 const id = (value: string | undefined) => parseOrThrow(ExternalId, value);
 const replayHeader = (replayed: boolean) => (replayed ? { "Idempotent-Replayed": "true" } : undefined);
@@ -106,6 +112,23 @@ backend.post("/customers/:customerId/adjustments", jsonBody(AdjustmentRequest), 
 
 document({
   method: "post",
+  path: "/v1/customers/:customerId/actions",
+  tag: "customers",
+  auth,
+  body: ActionRequest,
+  response: ActionResult,
+  status: 201,
+  summary:
+    "Report a way to earn the customer did (one of the program's actions: newsletter, review, …); idempotent on id; 422 action_limit past the action's limit",
+  errors: [...writeErrors, 404],
+});
+backend.post("/customers/:customerId/actions", jsonBody(ActionRequest), async (c) => {
+  const { result, replayed } = await recordAction(c.get("services"), c.get("shop"), id(c.req.param("customerId")), c.get("body"));
+  return c.json(result, 201, replayHeader(replayed));
+});
+
+document({
+  method: "post",
   path: "/v1/orders",
   tag: "orders",
   auth,
@@ -117,6 +140,7 @@ document({
 });
 backend.post("/orders", jsonBody(OrderRequest), async (c) => {
   const { result, replayed } = await placeOrder(c.get("services"), c.get("shop"), c.get("body"));
+  if (!replayed) c.get("metrics").orders.inc();
   return c.json(result, 201, replayHeader(replayed));
 });
 
@@ -188,3 +212,19 @@ document({
   errors: writeErrors,
 });
 backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"), "api")));
+
+document({
+  method: "get",
+  path: "/v1/events",
+  tag: "events",
+  auth,
+  query: EventsQuery,
+  response: EventPage,
+  summary:
+    "The shop's events (points.expiring, points.expired), oldest first, after ?after= (the last id you handled): to send reminder emails by polling",
+  errors: [400, 401],
+});
+backend.get("/events", queryOf(EventsQuery), async (c) => {
+  const { after, limit } = c.get("query");
+  return c.json(await eventPage(c.get("services"), c.get("shop"), after ? Number(after) : 0, limit ? Number(limit) : 100));
+});

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ErrorBody } from "../../contract/index.ts";
 import { ApiError } from "../operations/errors.ts";
 import type { AppEnv } from "./env.ts";
+import { formatLog } from "./observability.ts";
 
 export const errorBody = (code: ErrorBody["error"]["code"], message: string): ErrorBody => ({ error: { code, message } });
 
@@ -17,6 +18,19 @@ export function onError(error: Error, c: Context<AppEnv>) {
     const code = status === 413 ? "payload_too_large" : status === 401 ? "unauthorized" : status === 404 ? "not_found" : "invalid_request";
     return c.json(errorBody(code, error.message || "bad request"), status);
   }
-  c.get("config")?.log(`error ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+  const config = c.get("config");
+  const detail = error.stack ?? error.message;
+  config?.log(
+    config.logFormat === "json"
+      ? formatLog("json", {
+          level: "error",
+          msg: "unexpected error",
+          requestId: c.get("requestId"),
+          method: c.req.method,
+          path: c.req.path,
+          error: detail,
+        })
+      : `error ${c.req.method} ${c.req.path}: ${detail}`,
+  );
   return c.json(errorBody("internal_error", "something went wrong on our side; nothing was changed"), 500);
 }

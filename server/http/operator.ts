@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { CreatedShop, CreateShopRequest } from "../../contract/index.ts";
+import { CreatedShop, CreateShopRequest, JobReport } from "../../contract/index.ts";
+import { runDueJobs } from "../operations/jobs.ts";
 import { operatorOnly } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
@@ -22,4 +23,20 @@ document({
 operator.post("/shops", jsonBody(CreateShopRequest), async (c) => {
   const created = await c.get("services").createShop(c.get("body"));
   return c.json(created, 201);
+});
+
+document({
+  method: "post",
+  path: "/v1/operator/jobs/run",
+  tag: "operator",
+  auth: "operator",
+  summary:
+    "Run every job that is due now (pending releases, expiry and its reminders, birthdays), for cron-driven deployments; the endpoint also runs them by itself about every minute (LOYALTY_JOBS=0 turns that off). Safe to run from several processes at once",
+  response: JobReport,
+  errors: [401, 403],
+});
+operator.post("/jobs/run", async (c) => {
+  const report = await runDueJobs(c.get("services"));
+  c.get("metrics").recordJobs(report);
+  return c.json(report);
 });

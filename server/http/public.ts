@@ -81,6 +81,7 @@ publicRoutes.post("/:shop/redemptions", publicShop({ allowQueryToken: false }), 
     throw new ApiError("invalid_request", "send an Idempotency-Key header of 8–128 letters, digits, . _ : -");
   const { result, replayed } = await redeemReward(c.get("services"), c.get("shop"), customerId, c.get("body").rewardId, key);
   if (replayed) c.header("Idempotent-Replayed", "true");
+  else c.get("metrics").redemptions.inc();
   return c.json(result, 201);
 });
 

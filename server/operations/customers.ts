@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { ActivityEntry, ActivityPage, CustomerDetails, CustomerExport, CustomerUpsert, EntryKind, OrderResult } from "../../contract/index.ts";
 import { referralCode } from "../domain/codes.ts";
+import { expiresAt } from "../domain/expiry.ts";
 import { fromMinor } from "../domain/money.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { normaliseEmail } from "../domain/referrals.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { auditLog } from "../storage/audit.ts";
 import { customerNames } from "../storage/customer-list.ts";
-import { type CustomerRow, customers, type EntryRow, ledger, replays } from "../storage/repository.ts";
+import { type CustomerRow, customers, type EntryRow, jobState, ledger, replays } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import { ERASED, tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
@@ -16,7 +17,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A ledger row as the shopper and the shop see it. */
 export function toActivity(row: EntryRow): ActivityEntry {
-  const entry: ActivityEntry = { id: String(row.id), kind: row.kind as EntryKind, points: row.points, createdAt: iso(row.created_at) };
+  const entry: ActivityEntry = {
+    id: String(row.id),
+    kind: row.kind as EntryKind,
+    points: row.points,
+    createdAt: iso(row.created_at),
+    occurredAt: iso(row.occurred_at || row.created_at),
+  };
+  if (row.pending_until !== null) entry.pendingUntil = iso(row.pending_until);
   if (row.order_id && (row.kind === "earn" || row.kind === "refund")) entry.orderId = row.order_id;
   if (row.reward_id) entry.rewardId = row.reward_id;
   if (row.reason) entry.reason = row.reason;
@@ -64,6 +72,12 @@ export async function customerDetails(services: Services, shop: Shop, id: string
     birthday: customer.birthday,
     marketingConsent: customer.marketing_consent === 1,
     balance: customer.balance,
+    pending: customer.pending,
+    lastEarnedAt: customer.last_earned_at === null ? null : iso(customer.last_earned_at),
+    expiresAt:
+      shop.program.expiry && customer.last_earned_at !== null && customer.balance > 0
+        ? iso(expiresAt(shop.program.expiry, customer.last_earned_at))
+        : null,
     tier: tier ? { id: tier.id, name: tier.name } : null,
     tierPoints,
     nextTier: next ? { id: next.tier.id, name: next.tier.name, missing: next.missing } : null,
@@ -212,6 +226,7 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
       ["referral_visits", "referrer_id"],
       ["idempotency", "customer_id"],
       ["adjustments", "customer_id"],
+      ["actions", "customer_id"],
       ["console_audit", "customer_id"],
     ] as const)
       await tx.run(`UPDATE ${table} SET ${column} = ? WHERE shop_id = ? AND ${column} = ?`, [pseudonym, shop.id, id]);
@@ -221,6 +236,11 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
     // a marketer's free-text reason may name the person
     await tx.run("UPDATE ledger SET reason = NULL WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
     await tx.run("UPDATE adjustments SET reason = '', request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
+    await tx.run("UPDATE actions SET request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
+    // the expiry jobs' cursors may stop at this customer: they restart at the same date instead (revisiting is harmless)
+    await jobState.forgetCustomer(tx, shop.id, id, now);
+    // events not yet fetched or delivered would name the person: they go (a customer.erased event comes with webhooks)
+    await tx.run("DELETE FROM events WHERE shop_id = ? AND customer_id = ?", [shop.id, id]);
     // stored answers name the customer, and request digests were taken over the id: a replay of them is now a conflict
     for (const order of await tx.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [
       shop.id,

@@ -12,6 +12,7 @@ const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   insufficient_points: 422,
   reward_unavailable: 422,
+  action_limit: 422,
   rate_limited: 429,
   refund_exceeds_order: 422,
   currency_mismatch: 422,

@@ -22,9 +22,12 @@ function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): num
   return minor;
 }
 
-/** Points a customer has earned from purchases within the program's tier window. */
-export function tierPointsOf(q: Queries, shop: Shop, customerId: string, now: number) {
-  return ledger.tierPoints(q, shop.id, customerId, now - shop.program.tierWindowDays * DAY);
+/**
+ * Points a customer has earned from purchases within the program's tier window ending at `at`, by when orders were placed:
+ * at an order's `placedAt`, only the orders before it count, as they would have then. (Orders may be placed up to a day ahead.)
+ */
+export function tierPointsOf(q: Queries, shop: Shop, customerId: string, at: number, isNow = true) {
+  return ledger.tierPoints(q, shop.id, customerId, at - shop.program.tierWindowDays * DAY, isNow ? at + DAY : at);
 }
 
 /** Judges one code an order reports and, when it may be used, marks it used by the order. */
@@ -41,6 +44,14 @@ async function useCode(
   await codes.markUsed(tx, shop.id, code.code, use.orderId, use.now);
   if (code.customer_id) await touchCustomer(tx, shop.id, code.customer_id); // the code leaves the member's wallet
   return { status: "applied", referrerId: code.kind === "referral_welcome" ? code.referrer_id : null };
+}
+
+/** Until when an order's points are pending under the program's return window; null when they are available now. */
+export function pendingUntilOf(shop: Shop, placedAt: number, now: number): number | null {
+  const days = shop.program.pending?.days;
+  if (!days) return null;
+  const until = placedAt + days * DAY;
+  return until > now ? until : null;
 }
 
 /**
@@ -63,7 +74,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
     }
     const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
-    const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt);
+    const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
     const tier = tierFor(shop.program.tiers, tierPoints);
     const earns = shop.program.earning.channels.includes(order.channel);
     const rate = earns
@@ -92,6 +103,8 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       ],
     );
     let balance = customer.balance;
+    // inside the return window the points wait, pending; an order placed long enough ago earns them at once
+    const pendingUntil = pendingUntilOf(shop, placedAt, now);
     if (points > 0)
       balance = await ledger.append(tx, {
         shopId: shop.id,
@@ -103,6 +116,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
         orderId: order.id,
         at: now,
         occurredAt: placedAt,
+        pendingUntil,
       });
 
     const discountCodes: OrderResult["discountCodes"] = [];
@@ -113,14 +127,11 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       if (status.status === "applied" && status.referrerId) welcomeReferrer = status.referrerId;
     }
 
-    const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now });
-    // an order placed before the customer was first recorded (a late report, an import) makes them a member from then
-    await tx.run(
-      "UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END WHERE shop_id = ? AND id = ?",
-      [placedAt, placedAt, shop.id, customer.id],
-    );
+    const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
+    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt);
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
+    if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
     await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
     return { result, replayed: false };
   });
@@ -176,6 +187,7 @@ export async function refundOrder(
     );
     const customer = await customers.get(tx, shop.id, order.customer_id, true);
     let balance = customer?.balance ?? 0;
+    // a refund inside the return window cancels the order's pending points, not the balance
     if (reversed > 0)
       balance = await ledger.append(tx, {
         shopId: shop.id,
@@ -186,6 +198,7 @@ export async function refundOrder(
         causeId: refund.id,
         orderId,
         at: now,
+        pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
       });
     await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
       amountMinor,

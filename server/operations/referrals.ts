@@ -80,7 +80,7 @@ export async function recordReferralVisit(
 export async function creditReferral(
   tx: Queries,
   shop: Shop,
-  input: { order: OrderRequest; friend: CustomerRow; welcomeReferrer: string | null; now: number },
+  input: { order: OrderRequest; friend: CustomerRow; welcomeReferrer: string | null; now: number; pendingUntil?: number | null },
 ): Promise<OrderResult["referral"]> {
   const { order, friend, now } = input;
   let referrerId = input.welcomeReferrer;
@@ -111,6 +111,7 @@ export async function creditReferral(
   );
   if (!verdict.credited) return { status: "blocked", reason: verdict.reason };
   await touchCustomer(tx, shop.id, referrerId);
+  // while the friend's order can still be returned, the referrer's points wait with it
   if (points > 0)
     await ledger.append(tx, {
       shopId: shop.id,
@@ -121,6 +122,7 @@ export async function creditReferral(
       causeId: order.id,
       at: now,
       occurredAt: Date.parse(order.placedAt),
+      pendingUntil: input.pendingUntil ?? null,
     });
   return { status: "credited", referrerPoints: points };
 }
@@ -143,6 +145,8 @@ export async function reverseReferral(tx: Queries, shop: Shop, orderId: string, 
       causeType: "referral",
       causeId: orderId,
       at: now,
+      // a credit still pending is cancelled from the pending points
+      pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "referral", orderId, "referral"),
     });
   return { status: "reversed", referrerPoints: credit.points };
 }

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
+import { expiresAt } from "../domain/expiry.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
-import { codes, type CustomerRow, customers, ledger } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
 import { widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
@@ -93,6 +94,9 @@ function partsOf(shop: Shop, now: number): ShopParts {
     campaigns: { active: toWindow(active, program.timeZone), next: toWindow(next, program.timeZone) },
     links: program.links,
     summary: program.summary,
+    ...(program.actions?.length && { actions: program.actions }),
+    ...(program.pending && { pending: program.pending }),
+    ...(program.expiry && { expiry: program.expiry }),
   };
   const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
   const heads = new Map<string, string>();
@@ -122,14 +126,21 @@ function snapshot(services: Services, shop: Shop, customerId: string, now: numbe
   const sameCustomer = [shop.id, customerId];
   return services.driver.read.one<Snapshot>(
     `SELECT c.*,
-       (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger
-          WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND +created_at >= ?) AS tier_points,
+       (${TIER_POINTS_SQL}) AS tier_points,
        (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
        (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
        (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points
      FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
-    [...sameCustomer, now - shop.program.tierWindowDays * DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
+    [...sameCustomer, now - shop.program.tierWindowDays * DAY, now + DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
   );
+}
+
+/** "N points expire on <date>", once the date is within the program's reminder window (at least a week). */
+function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer["expiry"] {
+  const rule = shop.program.expiry;
+  if (!rule || row.last_earned_at === null || row.balance <= 0) return null;
+  const at = expiresAt(rule, Number(row.last_earned_at));
+  return at - now <= Math.max(rule.reminderDays, 7) * DAY ? { points: row.balance, at: new Date(at).toISOString() } : null;
 }
 
 async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
@@ -142,6 +153,8 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
   const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
   const customer: WidgetCustomer = {
     balance: row.balance,
+    pending: Number(row.pending),
+    expiry: expiryNotice(shop, row, now),
     tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
     tierPoints,
     nextTier: next && { id: next.tier.id, name: next.tier.name, missing: next.missing },

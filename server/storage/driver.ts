@@ -22,6 +22,10 @@ export interface Driver {
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
   migrate(): Promise<number>;
   close(): Promise<void>;
+  /** SQLite: calls `listener` with the number of transactions each group commit held (for metrics). */
+  observeCommits?(listener: (transactions: number) => void): void;
+  /** PostgreSQL: the pool's connections, for metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /** Thrown by adapters when an insert hits a unique constraint. */

@@ -214,7 +214,7 @@ CREATE INDEX referral_visits_session ON referral_visits (shop_id, referrer_id, c
   },
   {
     // Console accounts by email (one password per person) with a role in each shop; the audit log; customers' names
-    // searchable; dated earnings; the origins the widget was seen on.
+    // searchable; analytics indexes by when things happened; the origins the widget was seen on.
     version: 4,
     sql: (dialect) => {
       const { identity, keyed } = types[dialect];
@@ -290,11 +290,6 @@ UPDATE customers SET joined_at = (SELECT MIN(o.placed_at) FROM orders o WHERE o.
 CREATE INDEX customers_shop_joined ON customers (shop_id, joined_at);
 CREATE INDEX customers_shop_balance ON customers (shop_id, balance);
 
-ALTER TABLE ledger ADD COLUMN occurred_at BIGINT NOT NULL DEFAULT 0;
-UPDATE ledger SET occurred_at = created_at;
-UPDATE ledger SET occurred_at = (SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id)
-  WHERE kind IN ('earn', 'referral') AND EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id);
-CREATE INDEX ledger_shop_occurred ON ledger (shop_id, occurred_at, kind, points);
 DROP INDEX orders_shop_time;
 CREATE INDEX orders_shop_placed ON orders (shop_id, placed_at, channel, customer_id, subtotal_minor);
 
@@ -325,6 +320,72 @@ CREATE TABLE widget_origins (
         await tx.run("UPDATE shops SET theme = ? WHERE id = ?", [JSON.stringify(theme), row.id]);
       }
     },
+  },
+  {
+    // version 4 is left to the console's accounts
+    version: 5,
+    sql: (dialect) => {
+      const { identity } = types[dialect];
+      return `
+ALTER TABLE ledger ADD COLUMN occurred_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE ledger ADD COLUMN pending_until BIGINT;
+UPDATE ledger SET occurred_at = COALESCE((SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.order_id AND ledger.kind = 'earn'), created_at);
+CREATE INDEX ledger_pending ON ledger (shop_id, pending_until) WHERE pending_until IS NOT NULL;
+
+ALTER TABLE customers ADD COLUMN pending BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE customers ADD COLUMN last_earned_at BIGINT;
+ALTER TABLE customers ADD COLUMN expired_through BIGINT;
+ALTER TABLE customers ADD COLUMN reminded_through BIGINT;
+UPDATE customers SET last_earned_at = (SELECT MAX(l.occurred_at) FROM ledger l WHERE l.shop_id = customers.shop_id AND l.customer_id = customers.id AND l.kind = 'earn' AND l.points > 0);
+CREATE INDEX customers_last_earned ON customers (shop_id, last_earned_at);
+CREATE INDEX customers_birthday ON customers (shop_id, substr(birthday, 6, 5));
+
+CREATE INDEX orders_customer_time ON orders (shop_id, customer_id, placed_at);
+
+CREATE TABLE actions (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  action_id TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  occurred_at BIGINT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX actions_customer ON actions (shop_id, customer_id, action_id, occurred_at);
+
+CREATE TABLE events (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  customer_id TEXT,
+  data TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX events_shop ON events (shop_id, id);
+CREATE INDEX events_customer ON events (shop_id, customer_id);
+
+CREATE TABLE job_state (
+  shop_id TEXT NOT NULL,
+  job TEXT NOT NULL,
+  state TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, job)
+)
+`;
+    },
+  },
+  {
+    // the console's analytics read earnings by when they happened (occurred_at, added by version 5): a referral's credit by
+    // the friend's order
+    version: 6,
+    sql: () => `
+UPDATE ledger SET occurred_at = (SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id)
+  WHERE kind = 'referral' AND EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id);
+CREATE INDEX ledger_shop_occurred ON ledger (shop_id, occurred_at, kind, points)
+`,
   },
 ];
 

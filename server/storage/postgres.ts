@@ -92,6 +92,7 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

@@ -28,7 +28,14 @@ export interface CustomerRow {
   marketing_consent: number;
   referral_code: string;
   balance: number;
+  /** Points earned but not redeemable yet (the program's return window). */
+  pending: number;
   orders_count: number;
+  /** When the customer last earned (orders, actions), by when it happened: what expiry measures inactivity from. */
+  last_earned_at: number | null;
+  /** The `last_earned_at` whose inactivity has already expired the balance, and been reminded of. */
+  expired_through: number | null;
+  reminded_through: number | null;
   /** Bumped by every write that changes what the widget shows of this customer. */
   version: number;
   erased_at: number | null;
@@ -49,6 +56,7 @@ export interface EntryRow {
   reason: string | null;
   created_at: number;
   occurred_at: number;
+  pending_until: number | null;
 }
 
 export interface OrderRow {
@@ -112,16 +120,22 @@ export interface NewEntry {
   reason?: string | null;
   /** When it was recorded. */
   at: number;
-  /** When what earned it happened (an order's placedAt); default `at`. */
+  /** When it happened (an order's `placedAt`, an action's `occurredAt`); default `at`. */
   occurredAt?: number;
+  /** Pending until then (not redeemable): the entry moves the customer's `pending`, not the balance, until released. */
+  pendingUntil?: number | null;
 }
 
 export const ledger = {
-  /** Appends an entry and moves the customer's balance in the same transaction; returns the new balance. */
+  /**
+   * Appends an entry and moves the customer's balance (or, for a pending entry, their pending points) in the same
+   * transaction; returns the new balance.
+   */
   async append(tx: Queries, entry: NewEntry): Promise<number> {
+    const pendingUntil = entry.pendingUntil ?? null;
     await tx.run(
-      `INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at, occurred_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at, occurred_at, pending_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         entry.shopId,
         entry.customerId,
@@ -134,10 +148,13 @@ export const ledger = {
         entry.reason ?? null,
         entry.at,
         entry.occurredAt ?? entry.at,
+        pendingUntil,
       ],
     );
     const row = await tx.one<{ balance: number }>(
-      "UPDATE customers SET balance = balance + ?, version = version + 1 WHERE shop_id = ? AND id = ? RETURNING balance",
+      pendingUntil === null
+        ? "UPDATE customers SET balance = balance + ?, version = version + 1 WHERE shop_id = ? AND id = ? RETURNING balance"
+        : "UPDATE customers SET pending = pending + ?, version = version + 1 WHERE shop_id = ? AND id = ? RETURNING balance",
       [entry.points, entry.shopId, entry.customerId],
     );
     if (!row) throw new Error(`ledger.append: no customer ${entry.customerId}`);
@@ -156,19 +173,52 @@ export const ledger = {
         ]);
   },
 
-  /**
-   * Points that count for tiers: purchases earned (less refund reversals) since `since`.
-   * `+created_at` keeps the planner on the per-customer index rather than the shop-wide time index.
-   */
-  async tierPoints(q: Queries, shopId: string, customerId: string, since: number): Promise<number> {
-    const row = await q.one<{ total: number }>(
-      `SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) AS total FROM ledger
-       WHERE shop_id = ? AND customer_id = ? AND kind IN ('earn', 'refund') AND +created_at >= ?`,
-      [shopId, customerId, since],
-    );
+  /** Points that count for tiers: what the customer's orders placed in [since, until] earned, less what refunds reversed. */
+  async tierPoints(q: Queries, shopId: string, customerId: string, since: number, until: number): Promise<number> {
+    const row = await q.one<{ total: number }>(TIER_POINTS_SQL, [shopId, customerId, since, until]);
     return Number(row?.total ?? 0);
   },
+
+  /** Releases the customer's pending entries due by `now`; returns the points released (0 if another run did it). */
+  async releasePending(tx: Queries, shopId: string, customerId: string, now: number): Promise<number> {
+    const released = await tx.all<{ points: number }>(
+      "UPDATE ledger SET pending_until = NULL WHERE shop_id = ? AND customer_id = ? AND pending_until IS NOT NULL AND pending_until <= ? RETURNING points",
+      [shopId, customerId, now],
+    );
+    const points = released.reduce((sum, entry) => sum + Number(entry.points), 0);
+    if (released.length)
+      await tx.run("UPDATE customers SET balance = balance + ?, pending = pending - ?, version = version + 1 WHERE shop_id = ? AND id = ?", [
+        points,
+        points,
+        shopId,
+        customerId,
+      ]);
+    return points;
+  },
+
+  /** Until when the entry of a cause is pending (null: it is available, or there is none). */
+  async pendingUntilOfCause(q: Queries, shopId: string, causeType: string, causeId: string, kind: EntryKind): Promise<number | null> {
+    const row = await q.one<{ pending_until: number | null }>(
+      "SELECT pending_until FROM ledger WHERE shop_id = ? AND cause_type = ? AND cause_id = ? AND kind = ?",
+      [shopId, causeType, causeId, kind],
+    );
+    return row?.pending_until ?? null;
+  },
+
+  /** Customers with pending entries due by `now` (at most `limit`). */
+  dueForRelease: (q: Queries, shopId: string, now: number, limit: number) =>
+    q.all<{ customer_id: string }>(
+      "SELECT DISTINCT customer_id FROM ledger WHERE shop_id = ? AND pending_until IS NOT NULL AND pending_until <= ? ORDER BY customer_id LIMIT ?",
+      [shopId, now, limit],
+    ),
 };
+
+/**
+ * Tier points from the orders themselves, dated by `placedAt`: a backdated order counts as it would have then.
+ * The one statement for it, also used inside the widget's snapshot.
+ */
+export const TIER_POINTS_SQL = `SELECT CAST(COALESCE(SUM(points_earned - points_reversed), 0) AS BIGINT) AS total FROM orders
+  WHERE shop_id = ? AND customer_id = ? AND placed_at >= ? AND placed_at <= ?`;
 
 export const customers = {
   get(q: Queries, shopId: string, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
@@ -177,6 +227,28 @@ export const customers = {
 
   byReferralCode(q: Queries, shopId: string, code: string): Promise<CustomerRow | undefined> {
     return q.one<CustomerRow>("SELECT * FROM customers WHERE shop_id = ? AND referral_code = ? AND erased_at IS NULL", [shopId, code.toUpperCase()]);
+  },
+
+  /**
+   * Counts an order; an order that earned dates the customer's latest earning (kept as the latest, by `placedAt`). An order
+   * placed before the customer was first recorded (a late report, an import) makes them a member from its `placedAt`.
+   */
+  async countOrder(tx: Queries, shopId: string, id: string, earnedAt: number | null, placedAt: number): Promise<void> {
+    await tx.run(
+      "UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END WHERE shop_id = ? AND id = ?",
+      [placedAt, placedAt, shopId, id],
+    );
+    if (earnedAt !== null) await customers.earnedAt(tx, shopId, id, earnedAt);
+  },
+
+  /** Dates the customer's latest earning, if `at` is later than the one known. */
+  async earnedAt(tx: Queries, shopId: string, id: string, at: number): Promise<void> {
+    await tx.run("UPDATE customers SET last_earned_at = ? WHERE shop_id = ? AND id = ? AND (last_earned_at IS NULL OR last_earned_at < ?)", [
+      at,
+      shopId,
+      id,
+      at,
+    ]);
   },
 
   /** Inserts the customer if new (a referral code is drawn, retried on the rare collision) and locks the row. */
@@ -196,6 +268,83 @@ export const customers = {
   },
 };
 
+/** Customers the expiry job visits: those whose latest earning is after the keyset cursor and at or before `cutoff`. */
+export const expiryScan = {
+  candidates: (q: Queries, shopId: string, after: { at: number; id: string }, cutoff: number, limit: number) =>
+    q.all<{ id: string; last_earned_at: number }>(
+      `SELECT id, last_earned_at FROM customers
+       WHERE shop_id = ? AND last_earned_at <= ? AND (last_earned_at > ? OR (last_earned_at = ? AND id > ?))
+       ORDER BY last_earned_at, id LIMIT ?`,
+      [shopId, cutoff, after.at, after.at, after.id, limit],
+    ),
+  async markExpired(tx: Queries, shopId: string, id: string, through: number): Promise<void> {
+    await tx.run("UPDATE customers SET expired_through = ? WHERE shop_id = ? AND id = ?", [through, shopId, id]);
+  },
+  async markReminded(tx: Queries, shopId: string, id: string, through: number): Promise<void> {
+    await tx.run("UPDATE customers SET reminded_through = ? WHERE shop_id = ? AND id = ?", [through, shopId, id]);
+  },
+};
+
+/** Customers whose birthday (`YYYY-MM-DD`) falls on one of the days (`MM-DD`); erased customers have none. */
+export const birthdays = {
+  on: (q: Queries, shopId: string, days: string[], after: string, limit: number) =>
+    q.all<{ id: string }>(
+      `SELECT id FROM customers WHERE shop_id = ? AND substr(birthday, 6, 5) IN (${days.map(() => "?").join(", ")}) AND id > ?
+       ORDER BY id LIMIT ?`,
+      [shopId, ...days, after, limit],
+    ),
+};
+
+/** What a job has done so far, per shop (cursors, the last day processed), as JSON. */
+export const jobState = {
+  async get<T>(q: Queries, shopId: string, job: string): Promise<T | undefined> {
+    const row = await q.one<{ state: string }>("SELECT state FROM job_state WHERE shop_id = ? AND job = ?", [shopId, job]);
+    return row ? (JSON.parse(row.state) as T) : undefined;
+  },
+  /** Cursors (`{ at, id }`) that stop at a customer being erased keep their date and lose the id. */
+  async forgetCustomer(tx: Queries, shopId: string, customerId: string, at: number): Promise<void> {
+    for (const row of await tx.all<{ job: string; state: string }>("SELECT job, state FROM job_state WHERE shop_id = ?", [shopId])) {
+      const state = JSON.parse(row.state) as { id?: unknown };
+      if (state && typeof state === "object" && state.id === customerId) await jobState.set(tx, shopId, row.job, { ...state, id: "" }, at);
+    }
+  },
+  async set(tx: Queries, shopId: string, job: string, state: unknown, at: number): Promise<void> {
+    await tx.run(
+      `INSERT INTO job_state (shop_id, job, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (shop_id, job) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      [shopId, job, JSON.stringify(state), at],
+    );
+  },
+};
+
+/**
+ * Events for the shop (`points.expiring`, …), written in the same transaction as the change that causes them:
+ * the outbox webhooks deliver from, and that `GET /v1/events` pages through.
+ */
+export const events = {
+  async record(tx: Queries, event: { shopId: string; type: string; customerId: string | null; data: unknown; at: number }): Promise<void> {
+    await tx.run("INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?)", [
+      event.shopId,
+      event.type,
+      event.customerId,
+      JSON.stringify(event.data),
+      event.at,
+    ]);
+  },
+  count: async (q: Queries) => Number((await q.one<{ n: number }>("SELECT COUNT(*) AS n FROM events", []))?.n ?? 0),
+  after: (q: Queries, shopId: string, afterId: number, limit: number) =>
+    q.all<{ id: number; type: string; data: string; created_at: number }>(
+      "SELECT id, type, data, created_at FROM events WHERE shop_id = ? AND id > ? ORDER BY id LIMIT ?",
+      [shopId, afterId, limit],
+    ),
+};
+
+/** The migration versions applied to this database. */
+export const appliedMigrations = async (q: Queries) =>
+  (await q.all<{ version: number }>("SELECT version FROM schema_migrations", [])).map((row) => Number(row.version));
+
+export const shopIds = (q: Queries) => q.all<{ id: string }>("SELECT id FROM shops ORDER BY id", []);
+
 /** Marks a customer's widget view as changed (profile, referral stats). */
 export async function touchCustomer(tx: Queries, shopId: string, id: string): Promise<void> {
   await tx.run("UPDATE customers SET version = version + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
@@ -205,6 +354,8 @@ export const replays = {
   order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),
   refund: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow & { order_id: string }>("SELECT request_hash, result, order_id FROM refunds WHERE shop_id = ? AND id = ?", [shopId, id]),
+  action: (q: Queries, shopId: string, id: string) =>
+    q.one<ReplayRow>("SELECT request_hash, result FROM actions WHERE shop_id = ? AND id = ?", [shopId, id]),
   adjustment: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow>("SELECT request_hash, result FROM adjustments WHERE shop_id = ? AND id = ?", [shopId, id]),
   redemption: (q: Queries, shopId: string, customerId: string, key: string) =>
@@ -240,6 +391,38 @@ export const codes = {
       code,
     ]);
     return changes === 1;
+  },
+};
+
+/** Ways to earn a customer has been awarded (contract 7.2), one row per report. */
+export const actions = {
+  async insert(
+    tx: Queries,
+    row: {
+      shopId: string;
+      id: string;
+      customerId: string;
+      actionId: string;
+      points: number;
+      occurredAt: number;
+      requestHash: string;
+      result: string;
+      at: number;
+    },
+  ): Promise<void> {
+    await tx.run(
+      "INSERT INTO actions (shop_id, id, customer_id, action_id, points, occurred_at, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [row.shopId, row.id, row.customerId, row.actionId, row.points, row.occurredAt, row.requestHash, row.result, row.at],
+    );
+  },
+
+  /** How many times the customer was awarded the action in [start, end), by when it happened. */
+  async countIn(q: Queries, shopId: string, customerId: string, actionId: string, period: { start: number; end: number }): Promise<number> {
+    const row = await q.one<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM actions WHERE shop_id = ? AND customer_id = ? AND action_id = ? AND occurred_at >= ? AND occurred_at < ?",
+      [shopId, customerId, actionId, period.start, period.end],
+    );
+    return Number(row?.n ?? 0);
   },
 };
 

@@ -64,6 +64,7 @@ export function openSqlite(file: string): Driver {
   let reads: Queries = writes;
   let pending: Pending[] = [];
   let writing: Promise<void> | null = null;
+  let commitListener: ((transactions: number) => void) | undefined;
 
   async function writeGroup(): Promise<void> {
     while (pending.length) {
@@ -87,6 +88,7 @@ export function openSqlite(file: string): Driver {
       }
       try {
         writer.exec("COMMIT");
+        commitListener?.(group.length);
       } catch (error) {
         if (writer.inTransaction) writer.exec("ROLLBACK");
         for (const item of group) item.reject(error);
@@ -137,6 +139,9 @@ export function openSqlite(file: string): Driver {
         reads = queriesOn(reader);
       }
       return count;
+    },
+    observeCommits(listener) {
+      commitListener = listener;
     },
     async close() {
       await writing;

@@ -1,5 +1,10 @@
-/** The widget's English texts by key. `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money. */
-export const en: Record<string, string> = {
+import type { WidgetTexts } from "./index.ts";
+
+/**
+ * The widget's English texts by key. `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money.
+ * Where the words around a count change with it, the text has plural forms (`one`, `other`), chosen by `{n}`, else `{p}`.
+ */
+export const en: WidgetTexts = {
   home: "Home",
   earn: "Earn",
   rewards: "Rewards",
@@ -41,7 +46,8 @@ export const en: Record<string, string> = {
   shareText: "Join me at {t}: {n}",
   friendGets: "Your friend gets {t}",
   youGet: "You get {p} after their first order",
-  stats: "{n} visits · {t} friends ordered · {p}",
+  visits: { one: "{n} visit", other: "{n} visits" },
+  friendsOrdered: { one: "{n} friend ordered", other: "{n} friends ordered" },
   amount_off: "{m} off",
   percent_off: "{n}% off",
   free_shipping: "free shipping",
@@ -54,10 +60,9 @@ export const en: Record<string, string> = {
   refundEntry: "Refund",
   adjustmentEntry: "Adjustment",
   referralEntry: "Friend invited",
+  referral_reversalEntry: "Referral reversed",
   expiryEntry: "Points expired",
   join: "Join",
   signIn: "Sign in",
   guest: "Join for free and earn points on every order.",
-  hours: "{n} h {t} min",
-  minutes: "{t} min",
 };

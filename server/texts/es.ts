@@ -1,5 +1,10 @@
-/** The widget's Spanish texts by key. `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money. */
-export const es: Record<string, string> = {
+import type { WidgetTexts } from "./index.ts";
+
+/**
+ * The widget's Spanish texts by key. `{p}` is an amount of points with its name, `{n}` a number, `{t}` a name, `{m}` money.
+ * Where the words around a count change with it, the text has plural forms (`one`, `other`), chosen by `{n}`, else `{p}`.
+ */
+export const es: WidgetTexts = {
   home: "Inicio",
   earn: "Ganar",
   rewards: "Premios",
@@ -8,14 +13,14 @@ export const es: Record<string, string> = {
   close: "Cerrar",
   sections: "Secciones",
   balance: "Tu saldo",
-  missing: "Te faltan {p} para tu próximo premio",
-  missingShort: "Te faltan {p}",
+  missing: { one: "Te falta {p} para tu próximo premio", other: "Te faltan {p} para tu próximo premio" },
+  missingShort: { one: "Te falta {p}", other: "Te faltan {p}" },
   ready: "¡Ya puedes canjear un premio!",
   toNext: "{p} para tu próximo premio",
   progress: "Progreso hacia tu próximo premio",
   tier: "Nivel {t}",
-  nextTier: "Te faltan {p} para el nivel {t}",
-  campaign: "{t}: quedan {n}",
+  nextTier: { one: "Te falta {p} para el nivel {t}", other: "Te faltan {p} para el nivel {t}" },
+  campaign: "{t}: termina en {n}",
   perUnit: "{p} por cada {m} gastado",
   store: "También en nuestras tiendas físicas",
   multiplier: "Puntos x{n}",
@@ -41,7 +46,8 @@ export const es: Record<string, string> = {
   shareText: "Te invito a {t}: {n}",
   friendGets: "Tu amigo recibe {t}",
   youGet: "Tú recibes {p} cuando haga su primer pedido",
-  stats: "{n} visitas · {t} amigos han comprado · {p}",
+  visits: { one: "{n} visita", other: "{n} visitas" },
+  friendsOrdered: { one: "{n} amigo ha comprado", other: "{n} amigos han comprado" },
   amount_off: "{m} de descuento",
   percent_off: "{n} % de descuento",
   free_shipping: "envío gratis",
@@ -54,10 +60,9 @@ export const es: Record<string, string> = {
   refundEntry: "Devolución",
   adjustmentEntry: "Ajuste",
   referralEntry: "Amigo invitado",
+  referral_reversalEntry: "Invitación anulada",
   expiryEntry: "Puntos caducados",
   join: "Únete",
   signIn: "Inicia sesión",
   guest: "Únete gratis y empieza a sumar puntos en cada compra.",
-  hours: "{n} h {t} min",
-  minutes: "{t} min",
 };

@@ -96,6 +96,82 @@ test("a network error is said plainly and the retry reuses the key: one code, po
   expect(await balanceOf("flaky-1")).toBe(300);
 });
 
+/** Holds each redemption's response until `release()`: the request has reached the endpoint (and spent) meanwhile. */
+function holdRedemptions() {
+  const held = { keys: [] as string[], payloadsLoaded: 0, release: () => {} };
+  const released = new Promise<void>((resolve) => {
+    held.release = resolve;
+  });
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (String(input).endsWith("/redemptions")) {
+      held.keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
+      await released;
+    }
+    if (String(input).includes("/widget?")) held.payloadsLoaded++;
+    return response;
+  };
+  return held;
+}
+
+test("Cancel, the panel closed, a refreshed token during a redemption's request: the code is still shown, loyalty:redeemed fires once", async () => {
+  const screen = await member("patient-1", 600);
+  const redeemed: unknown[] = [];
+  const onRedeemed = (event: Event) => redeemed.push((event as CustomEvent).detail);
+  addEventListener("loyalty:redeemed", onRedeemed);
+  const held = holdRedemptions();
+  fireEvent.click(screen.getByRole("button", { name: "Premios" }));
+  fireEvent.click((await screen.findAllByRole("button", { name: "Canjear" }))[0]!);
+  fireEvent.click(screen.getByRole("button", { name: "Confirmar" }));
+  await waitFor(() => expect(held.keys).toHaveLength(1));
+  const cancel = screen.getByRole("button", { name: "Cancelar" }) as HTMLButtonElement;
+  expect(cancel.disabled).toBe(true);
+  fireEvent.click(cancel);
+  // closing and opening the panel, and a single-page app refreshing the shopper's token, change nothing either
+  fireEvent.click(screen.getByRole("button", { name: /Mis puntos/ }));
+  fireEvent.click(screen.getByRole("button", { name: /Mis puntos/ }));
+  (window as unknown as { Loyalty: (name: string, token: string) => void }).Loyalty("identify", endpoint.token("patient-1"));
+  await waitFor(() => expect(held.payloadsLoaded).toBe(1));
+  held.release();
+  const code = await screen.findByText(/\S{6,}/, { selector: "[part=reward-code]" });
+  await waitFor(() => expect(screen.getByRole("button", { name: /Mis puntos/ }).textContent).toContain("300 puntos"));
+  removeEventListener("loyalty:redeemed", onRedeemed);
+  expect(redeemed).toEqual([expect.objectContaining({ rewardId: "free-shipping", code: code.textContent })]);
+  expect(await balanceOf("patient-1")).toBe(300);
+});
+
+test("a lost answer, then Cancel, then the same reward again: the same key, the code already issued, points spent once", async () => {
+  const screen = await member("lost-1", 800);
+  const keys: string[] = [];
+  let dropNext = true;
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (String(input).endsWith("/redemptions")) {
+      keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
+      if (dropNext) {
+        dropNext = false;
+        throw new TypeError("Failed to fetch");
+      }
+    }
+    return response;
+  };
+  const redeemed: unknown[] = [];
+  const onRedeemed = (event: Event) => redeemed.push((event as CustomEvent).detail);
+  addEventListener("loyalty:redeemed", onRedeemed);
+  fireEvent.click(screen.getByRole("button", { name: "Premios" }));
+  fireEvent.click((await screen.findAllByRole("button", { name: "Canjear" }))[1]!);
+  fireEvent.click(screen.getByRole("button", { name: "Confirmar" }));
+  await screen.findByRole("alert");
+  fireEvent.click(screen.getByRole("button", { name: "Cancelar" }));
+  fireEvent.click((await screen.findAllByRole("button", { name: "Canjear" }))[1]!);
+  fireEvent.click(screen.getByRole("button", { name: "Confirmar" }));
+  const code = await screen.findByText(/\S{6,}/, { selector: "[part=reward-code]" });
+  removeEventListener("loyalty:redeemed", onRedeemed);
+  expect(keys).toEqual([keys[0], keys[0]]);
+  expect(redeemed).toEqual([expect.objectContaining({ rewardId: "five-off", code: code.textContent })]);
+  expect(await balanceOf("lost-1")).toBe(300);
+});
+
 test("referral: the link with ?ref=CODE, copy, what each side gets", async () => {
   const screen = await member("ref-1", 0);
   fireEvent.click(screen.getByRole("button", { name: "Invita" }));

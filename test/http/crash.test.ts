@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,9 +6,11 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
+import { spawnEndpoint, stopProcess } from "../support/process.ts";
 
-// Kills the endpoint with SIGKILL again and again while orders and redemptions stream in, restarts
-// it, and checks that every acknowledged write is there exactly once and balances equal the ledger.
+// Kills the endpoint with SIGKILL again and again while orders, redemptions, actions and job runs (pending releases,
+// expiry) stream in, restarts it, and checks that every acknowledged write is there exactly once, balances equal the
+// available ledger entries and pending points the pending ones, and no balance expired twice.
 const ROUNDS = Number(process.env.LOYALTY_CRASH_ROUNDS ?? 6);
 const OPERATOR_KEY = "crash-operator-key-0123456789";
 const dir = mkdtempSync(join(tmpdir(), "loyalty-crash-"));
@@ -17,36 +19,9 @@ const port = 19_900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function start(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      LOYALTY_OPERATOR_KEY: OPERATOR_KEY,
-      LOYALTY_RATE_LIMIT: "0",
-      LOYALTY_LOG: "0",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("endpoint did not start");
-}
+const start = () => spawnEndpoint({ port, databaseUrl: `file:${file}`, operatorKey: OPERATOR_KEY });
 
-const killed = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGKILL");
-  });
+const killed = (child: ChildProcess) => stopProcess(child, "SIGKILL");
 
 async function post(path: string, body: unknown, headers: Record<string, string>) {
   const response = await fetch(`${base}${path}`, {
@@ -67,7 +42,34 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
       { authorization: `Bearer ${OPERATOR_KEY}` },
     );
     const asShop = { authorization: `Bearer ${shop.json.secretKey}` };
+    const asOperator = { authorization: `Bearer ${OPERATOR_KEY}` };
     const tokenOf = (customerId: string) => signCustomerToken({ signingSecret: shop.json.signingSecret, shop: "crash", customerId });
+    const program = await fetch(`${base}/v1/program`, { headers: asShop }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const saved = await fetch(`${base}/v1/program`, {
+      method: "PUT",
+      headers: { ...asShop, "content-type": "application/json" },
+      body: JSON.stringify({
+        ...program,
+        pending: { days: 1 },
+        expiry: { monthsInactive: 1, reminderDays: 5 },
+        actions: [{ id: "review", kind: "review", points: 5, limit: { count: 1000, per: "day" }, title: { es: "Reseña" } }],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    // members whose only purchase was 40 days ago: the jobs expire each of their balances, once
+    const inactive = Array.from({ length: 6 }, (_, i) => `old${i}`);
+    for (const customerId of inactive)
+      expect(
+        (
+          await post(
+            "/v1/orders",
+            { id: `${customerId}-1`, customerId, subtotal: "50.00", currency: "EUR", channel: "online", placedAt: daysAgo(40) },
+            asShop,
+          )
+        ).status,
+      ).toBe(201);
+    const ackedActions = new Set<string>();
 
     const ackedOrders = new Map<string, { customerId: string; points: number }>();
     const ackedCodes = new Map<string, string>();
@@ -87,11 +89,18 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
             subtotal: "120.00",
             currency: "EUR",
             channel: "online",
-            placedAt: new Date().toISOString(),
+            // half of them pending, half placed before the return window
+            placedAt: n % 2 ? new Date().toISOString() : daysAgo(2),
           };
           try {
             const answer = await post("/v1/orders", order, asShop);
             if (answer.status === 201) ackedOrders.set(order.id, { customerId, points: answer.json.pointsEarned });
+            if (n % 4 === 0) {
+              const id = `a${round}-${n}`;
+              const action = await post(`/v1/customers/${customerId}/actions`, { id, action: "review" }, asShop);
+              if (action.status === 201) ackedActions.add(id);
+            }
+            if (n % 5 === 0) await post("/v1/operator/jobs/run", {}, asOperator);
             if (n % 3 === 0) {
               const redeemed = await post(
                 "/v1/shops/crash/redemptions",
@@ -123,6 +132,7 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
       );
       expect([201, 409]).toContain(retried.status);
     }
+    expect((await post("/v1/operator/jobs/run", {}, asOperator)).status).toBe(200);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
 
@@ -152,14 +162,33 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
     const mismatches = db
       .prepare(
         `SELECT c.id FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
-         GROUP BY c.shop_id, c.id, c.balance HAVING c.balance <> COALESCE(SUM(l.points), 0)`,
+         GROUP BY c.shop_id, c.id, c.balance, c.pending
+         HAVING c.balance <> COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0)
+             OR c.pending <> COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0)`,
       )
       .all();
+    const actionEntries = new Map(
+      (
+        db.prepare("SELECT cause_id, COUNT(*) AS n FROM ledger WHERE kind = 'action' GROUP BY cause_id").all() as { cause_id: string; n: number }[]
+      ).map((row) => [row.cause_id, row.n]),
+    );
+    const expiries = db.prepare("SELECT customer_id, COUNT(*) AS n FROM ledger WHERE kind = 'expiry' GROUP BY customer_id").all() as {
+      customer_id: string;
+      n: number;
+    }[];
+    const inactiveBalances = db
+      .prepare(`SELECT balance FROM customers WHERE id IN (${inactive.map(() => "?").join(", ")})`)
+      .pluck()
+      .all(...inactive);
     db.close();
     expect(mismatches).toEqual([]);
+    for (const id of ackedActions) expect(actionEntries.get(id), `acknowledged action ${id}`).toBe(1);
+    expect(expiries.filter((row) => inactive.includes(row.customer_id))).toEqual(inactive.map((customer_id) => ({ customer_id, n: 1 })));
+    expect(expiries.every((row) => row.n === 1)).toBe(true);
+    expect(inactiveBalances).toEqual(inactive.map(() => 0));
     expect(ackedOrders.size).toBeGreaterThan(ROUNDS);
     console.log(
-      `crash safety: ${ROUNDS} SIGKILL rounds, ${ackedOrders.size} acknowledged orders and ${ackedCodes.size} codes checked, ${unacknowledged.length} lost answers retried`,
+      `crash safety: ${ROUNDS} SIGKILL rounds, ${ackedOrders.size} acknowledged orders, ${ackedCodes.size} codes and ${ackedActions.size} actions checked, ${unacknowledged.length} lost answers retried`,
     );
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testPostgresUrl } from "../support/database.ts";
-import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
+import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // After `DELETE /v1/customers/{id}` nothing stored may name the person: every text column of every table is read back
 // and searched for the id (here an email, as many shops use), the email and the name, in any letter case.
@@ -70,6 +70,19 @@ async function fullHistory() {
   });
   await e.order("pablo", "50.00", { discountCodes: [friendWelcome.json.code] });
   await e.call("GET", "/v1/shops/demo/widget", { headers: asLucia });
+  // a way to earn, and an expiry reminder waiting to be fetched
+  await e.setProgram((program) => ({
+    ...program,
+    // a month's inactivity, reminded up to 31 days before: due for a reminder at once
+    expiry: { monthsInactive: 1, reminderDays: 31 },
+    actions: [{ id: "newsletter", kind: "newsletter", points: 10, limit: { count: 1, per: "ever" }, title: { es: "Boletín" } }],
+  }));
+  await e.call("POST", `/v1/customers/${encodeURIComponent(person.id)}/actions`, {
+    headers: e.asShop,
+    body: { id: "newsletter-1", action: "newsletter" },
+  });
+  const jobs = await e.call("POST", "/v1/operator/jobs/run", { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
+  expect(jobs.json.expiryReminders).toBeGreaterThan(0);
 }
 
 describe("erasure", () => {
@@ -78,7 +91,20 @@ describe("erasure", () => {
     const before = (await everyStoredRow()).filter(({ row }) => needles.some((needle) => row.toLowerCase().includes(needle)));
     // the scan finds her before: it can fail
     expect(new Set(before.map(({ table }) => table))).toEqual(
-      new Set(["customers", "orders", "ledger", "codes", "referrals", "referral_visits", "idempotency", "adjustments", "customer_name_words"]),
+      new Set([
+        "customers",
+        "orders",
+        "ledger",
+        "codes",
+        "referrals",
+        "referral_visits",
+        "idempotency",
+        "adjustments",
+        "actions",
+        "events",
+        "job_state",
+        "customer_name_words",
+      ]),
     );
 
     const erased = await e.call("DELETE", `/v1/customers/${encodeURIComponent(person.id)}`, { headers: e.asShop });

@@ -101,6 +101,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
     placedAt: "2026-01-01T00:00:00Z",
   },
   "POST /v1/orders/{orderId}/refunds": { id: "fuzz-refund", amount: "1.00" },
+  "POST /v1/customers/{customerId}/actions": { id: "fuzz-action", action: "newsletter", occurredAt: "2026-01-01T00:00:00Z" },
   "PUT /v1/program": {},
   "PUT /v1/theme": { accent: "#000000" },
   // the marketers' console: without its session and origin these stop at the CSRF check, still a JSON 4xx

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
+import { addMonths } from "../../server/domain/expiry.ts";
+import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // Model-based test: random sequences of orders, replays, refunds (a friend's whole refund takes the referrer's credit
-// back), redemptions, adjustments, referrals and campaign changes run against the real endpoint and a tiny model of the rules; after every
-// step balances, tiers and progress agree, and each balance equals the sum of its ledger entries.
+// back), redemptions, adjustments, referrals, campaign changes and time passing with the jobs run (pending points
+// released after the return window, balances of inactive members expired) against the real endpoint and a tiny model
+// of the rules; after every step balances, pending points, tiers and progress agree, each balance equals the sum of
+// its available ledger entries, pending points are never spendable and nothing expires twice.
 const RUNS = Number(process.env.LOYALTY_MODEL_RUNS ?? 100);
 const TIERS = [
   { id: "bronze", threshold: 0, multiplier: 1 },
@@ -17,9 +20,33 @@ const REWARDS = [
   { id: "ten-percent", cost: 1000 },
 ];
 const MEMBERS = ["ana", "bea", "cris"];
+const DAY = 86_400_000;
+const PENDING_DAYS = 14;
+const MONTHS_INACTIVE = 3;
+/** Time passes by at most this much in one run, so that no order leaves the 365-day tier window (not modelled). */
+const MAX_ELAPSED_DAYS = 300;
+
+interface Held {
+  until: number;
+  points: number;
+  /** What the points came from: `order:<id>` or `referral:<order id>`; a later reversal of it is held with it. */
+  cause: string;
+}
+
+interface MemberState {
+  balance: number;
+  tierPoints: number;
+  orders: number;
+  pending: Held[];
+  lastEarnedAt?: number;
+  /** The latest earning whose inactivity the expiry job has already handled. */
+  expiryHandledFor?: number;
+}
 
 interface Model {
-  members: Map<string, { balance: number; tierPoints: number; orders: number }>;
+  members: Map<string, MemberState>;
+  now: number;
+  elapsedDays: number;
   orders: {
     id: string;
     customerId: string;
@@ -31,11 +58,13 @@ interface Model {
     creditedReferrer?: string;
   }[];
   keys: Map<string, { customerId: string; rewardId: string; code: string }>;
-  campaign: boolean;
+  /** The double-points campaign's window, if one was set up. */
+  campaign: { startsAt: number; endsAt: number } | null;
   friends: number;
 }
 interface Real {
   e: TestEndpoint;
+  clock: { now: number };
   referralCodes: Map<string, string>;
   seq: number;
 }
@@ -43,7 +72,7 @@ interface Real {
 const member = (model: Model, id: string) => {
   let found = model.members.get(id);
   if (!found) {
-    found = { balance: 0, tierPoints: 0, orders: 0 };
+    found = { balance: 0, tierPoints: 0, orders: 0, pending: [] };
     model.members.set(id, found);
   }
   return found;
@@ -54,7 +83,12 @@ const money = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 10
 
 async function placeOrder(model: Model, real: Real, customerId: string, subtotalMinor: number, extra: Record<string, unknown> = {}) {
   const state = member(model, customerId);
-  const multiplier = Math.round((tierOf(state.tierPoints)?.multiplier ?? 1) * (model.campaign ? 2 : 1) * 1e6) / 1e6;
+  const multiplier =
+    Math.round(
+      (tierOf(state.tierPoints)?.multiplier ?? 1) *
+        (model.campaign && model.campaign.startsAt <= model.now && model.now < model.campaign.endsAt ? 2 : 1) *
+        1e6,
+    ) / 1e6;
   const expected = earn(subtotalMinor, multiplier);
   const id = `o-${++real.seq}`;
   const answer = await real.e.call("POST", "/v1/orders", {
@@ -65,13 +99,17 @@ async function placeOrder(model: Model, real: Real, customerId: string, subtotal
       subtotal: money(subtotalMinor),
       currency: "EUR",
       channel: real.seq % 2 ? "online" : "store",
-      placedAt: new Date().toISOString(),
+      placedAt: new Date(model.now).toISOString(),
       ...extra,
     },
   });
   expect(answer.status).toBe(201);
   expect(answer.json.pointsEarned).toBe(expected);
-  state.balance += expected;
+  // inside the return window the points are held, not spendable
+  if (expected > 0) {
+    state.pending.push({ until: model.now + PENDING_DAYS * DAY, points: expected, cause: `order:${id}` });
+    state.lastEarnedAt = Math.max(state.lastEarnedAt ?? 0, model.now);
+  }
   state.tierPoints += expected;
   state.orders++;
   model.orders.push({ id, customerId, subtotalMinor, earned: expected, refundedMinor: 0, reversed: 0 });
@@ -99,13 +137,28 @@ class Replay implements fc.AsyncCommand<Model, Real> {
     const before = await real.e.call("GET", `/v1/customers/${order.customerId}`, { headers: real.e.asShop });
     const replay = await real.e.call("POST", "/v1/orders", {
       headers: real.e.asShop,
-      body: { id: order.id, customerId: order.customerId, subtotal: "0.01", currency: "EUR", channel: "online", placedAt: new Date().toISOString() },
+      body: {
+        id: order.id,
+        customerId: order.customerId,
+        subtotal: "0.01",
+        currency: "EUR",
+        channel: "online",
+        placedAt: new Date(model.now).toISOString(),
+      },
     });
     expect(replay.status).toBe(409); // same id, other content
     const after = await real.e.call("GET", `/v1/customers/${order.customerId}`, { headers: real.e.asShop });
     expect(after.json.balance).toBe(before.json.balance);
   };
   toString = () => `replay(${this.pick})`;
+}
+
+/** Reverses points of a cause: from the held points while they are still held, else from the balance. */
+function takeBack(state: MemberState, cause: string, points: number) {
+  if (points === 0) return;
+  const held = state.pending.find((entry) => entry.cause === cause && entry.points > 0);
+  if (held) state.pending.push({ until: held.until, points: -points, cause });
+  else state.balance -= points;
 }
 
 class Refund implements fc.AsyncCommand<Model, Real> {
@@ -130,11 +183,11 @@ class Refund implements fc.AsyncCommand<Model, Real> {
     order.refundedMinor += amount;
     order.reversed += reversal;
     const state = member(model, order.customerId);
-    state.balance -= reversal;
+    takeBack(state, `order:${order.id}`, reversal);
     state.tierPoints -= reversal;
     if (order.creditedReferrer && order.refundedMinor === order.subtotalMinor) {
       expect(answer.json.referral).toEqual({ status: "reversed", referrerPoints: 200 });
-      member(model, order.creditedReferrer).balance -= 200;
+      takeBack(member(model, order.creditedReferrer), `referral:${order.id}`, 200);
       order.creditedReferrer = undefined;
     } else expect(answer.json.referral).toBeUndefined();
   };
@@ -155,7 +208,7 @@ class Redeem implements fc.AsyncCommand<Model, Real> {
     const reward = REWARDS.find((candidate) => candidate.id === reused?.rewardId) ?? REWARDS[this.reward % REWARDS.length];
     if (!reward) return;
     // a refused redemption writes nothing, not even the member's row
-    const state = model.members.get(customerId) ?? { balance: 0, tierPoints: 0, orders: 0 };
+    const state = model.members.get(customerId) ?? { balance: 0, tierPoints: 0, orders: 0, pending: [] };
     const answer = await real.e.call("POST", "/v1/shops/demo/redemptions", {
       headers: { ...real.e.asCustomer(customerId), "idempotency-key": key },
       body: { rewardId: reward.id },
@@ -209,13 +262,13 @@ class Campaign implements fc.AsyncCommand<Model, Real> {
               kind: "range",
               name: { es: "Dobles" },
               multiplier: 2,
-              startsAt: new Date(Date.now() - day).toISOString(),
-              endsAt: new Date(Date.now() + day).toISOString(),
+              startsAt: new Date(model.now - day).toISOString(),
+              endsAt: new Date(model.now + day).toISOString(),
             },
           ]
         : [],
     }));
-    model.campaign = this.on;
+    model.campaign = this.on ? { startsAt: model.now - day, endsAt: model.now + day } : null;
   };
   toString = () => `campaign(${this.on})`;
 }
@@ -236,17 +289,54 @@ class Referral implements fc.AsyncCommand<Model, Real> {
     const friend = `friend-${++model.friends}`;
     const answer = await placeOrder(model, real, friend, this.subtotalMinor, { referralCode: code });
     expect(answer.json.referral).toEqual({ status: "credited", referrerPoints: 200 });
-    member(model, this.referrer).balance += 200;
     const placed = model.orders.at(-1);
-    if (placed) placed.creditedReferrer = this.referrer;
+    // the referrer's credit is held with the friend's order
+    if (placed) {
+      placed.creditedReferrer = this.referrer;
+      member(model, this.referrer).pending.push({ until: model.now + PENDING_DAYS * DAY, points: 200, cause: `referral:${placed.id}` });
+    }
   };
   toString = () => `referral(${this.referrer})`;
+}
+
+/** Time passes and the jobs run: held points whose window closed are released, then inactive balances expire, once. */
+class TimePasses implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly days: number) {}
+  check = (model: Readonly<Model>) => model.elapsedDays + this.days <= MAX_ELAPSED_DAYS;
+  run = async (model: Model, real: Real) => {
+    model.now += this.days * DAY;
+    model.elapsedDays += this.days;
+    real.clock.now = model.now;
+    const report = await real.e.call("POST", "/v1/operator/jobs/run", { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
+    expect(report.status).toBe(200);
+    let released = 0;
+    let expired = 0;
+    for (const state of model.members.values()) {
+      const due = state.pending.filter((entry) => entry.until <= model.now);
+      state.pending = state.pending.filter((entry) => entry.until > model.now);
+      for (const entry of due) state.balance += entry.points;
+      released += due.reduce((sum, entry) => sum + entry.points, 0);
+      // the job visits a member once per inactivity period, when the period is over
+      const last = state.lastEarnedAt;
+      if (last !== undefined && last <= addMonths(model.now, -MONTHS_INACTIVE) && state.expiryHandledFor !== last) {
+        state.expiryHandledFor = last;
+        if (state.balance > 0) {
+          expired += state.balance;
+          state.balance = 0;
+        }
+      }
+    }
+    expect(report.json.pendingReleased.points).toBe(released);
+    expect(report.json.expired.points).toBe(expired);
+  };
+  toString = () => `timePasses(${this.days} days)`;
 }
 
 async function checkAgreement(model: Model, real: Real) {
   for (const [id, state] of model.members) {
     const details = await real.e.call("GET", `/v1/customers/${id}`, { headers: real.e.asShop });
     expect(details.json.balance).toBe(state.balance);
+    expect(details.json.pending).toBe(state.pending.reduce((sum, entry) => sum + entry.points, 0));
     expect(details.json.tierPoints).toBe(state.tierPoints);
     expect(details.json.tier?.id).toBe(tierOf(state.tierPoints)?.id);
     const next = REWARDS.filter((reward) => reward.cost > state.balance).sort((a, b) => a.cost - b.cost)[0];
@@ -280,6 +370,7 @@ const commands = [
     .map(([id, points]) => new Adjust(id, points)),
   fc.boolean().map((on) => new Campaign(on)),
   fc.tuple(member$, fc.integer({ min: 100, max: 20_000 })).map(([id, minor]) => new Referral(id, minor)),
+  fc.integer({ min: 1, max: 60 }).map((days) => new TimePasses(days)),
 ];
 
 describe("the ledger against a model of the rules", () => {
@@ -291,10 +382,16 @@ describe("the ledger against a model of the rules", () => {
           { maxCommands: 30 },
         ),
         async (sequence) => {
-          const e = await testEndpoint();
-          await e.setProgram((program) => ({ ...program, referral: { ...program.referral, weeklyCap: 1000 } }));
-          const model: Model = { members: new Map(), orders: [], keys: new Map(), campaign: false, friends: 0 };
-          const real: Real = { e, referralCodes: new Map(), seq: 0 };
+          const clock = { now: Date.parse("2026-01-05T12:00:00Z") };
+          const e = await testEndpoint({ clock });
+          await e.setProgram((program) => ({
+            ...program,
+            referral: { ...program.referral, weeklyCap: 1000 },
+            pending: { days: PENDING_DAYS },
+            expiry: { monthsInactive: MONTHS_INACTIVE, reminderDays: 10 },
+          }));
+          const model: Model = { members: new Map(), now: clock.now, elapsedDays: 0, orders: [], keys: new Map(), campaign: null, friends: 0 };
+          const real: Real = { e, clock, referralCodes: new Map(), seq: 0 };
           try {
             await fc.asyncModelRun(() => ({ model, real }), sequence);
           } finally {

@@ -6,6 +6,11 @@ import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
 
 const PROCESSES = 3;
+/** Customers whose balance is not the sum of their available entries, or whose pending points not the sum of the held ones. */
+const MISMATCHES = `SELECT c.id FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
+  GROUP BY c.shop_id, c.id, c.balance, c.pending
+  HAVING c.balance <> COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0)
+      OR c.pending <> COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0)`;
 const OPERATOR_KEY = "multi-process-operator-key";
 
 // Several endpoint processes share one PostgreSQL: this needs the server (`.ci/run` provides it).
@@ -35,6 +40,8 @@ describe.skipIf(!testPostgresUrl)("several endpoint processes on one PostgreSQL"
           LOYALTY_RATE_LIMIT: "0",
           LOYALTY_LOG: "0",
           LOYALTY_PG_POOL: "6",
+          // the jobs run when this test says, on every process at once
+          LOYALTY_JOBS: "0",
         },
         stdio: ["ignore", "ignore", "inherit"],
       });
@@ -129,13 +136,86 @@ describe.skipIf(!testPostgresUrl)("several endpoint processes on one PostgreSQL"
     const check = new pg.Client({ connectionString: testPostgresUrl });
     await check.connect();
     await check.query(`SET search_path = ${schema}`);
-    const mismatches = await check.query(
-      `SELECT c.id FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
-       GROUP BY c.shop_id, c.id, c.balance HAVING c.balance <> COALESCE(SUM(l.points), 0)`,
-    );
+    const mismatches = await check.query(MISMATCHES);
     const counts = await check.query("SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM codes) AS codes");
     await check.end();
     expect(mismatches.rows).toEqual([]);
     expect(counts.rows[0]).toEqual({ orders: 40, codes: 12 });
   });
+
+  it("runs the jobs on every process at once and does each thing once: releases, expiries, birthdays", async () => {
+    const asShop = { authorization: `Bearer ${secretKey}` };
+    const asOperator = { authorization: `Bearer ${OPERATOR_KEY}` };
+    const program = await fetch(`${urls[0]}/v1/program`, { headers: asShop }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const saved = await fetch(`${urls[0]}/v1/program`, {
+      method: "PUT",
+      headers: { ...asShop, "content-type": "application/json" },
+      body: JSON.stringify({
+        ...program,
+        timeZone: "UTC",
+        pending: { days: 1 },
+        expiry: { monthsInactive: 1, reminderDays: 3 },
+        actions: [{ id: "birthday", kind: "birthday", points: 50, limit: { count: 1, per: "year" }, title: { es: "Cumpleaños" } }],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    // the other processes see a new program within 2 seconds
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const today = new Date().toISOString().slice(5, 10);
+    const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+    const DAY = 86_400_000;
+    const group = (prefix: string) => Array.from({ length: 30 }, (_, i) => `${prefix}-${i}`);
+    const [releasing, inactive, celebrating] = [group("rel"), group("old"), group("bday")];
+    await Promise.all([
+      // pending until three seconds from now
+      ...releasing.map((customerId, i) =>
+        post(
+          urls[i % PROCESSES] as string,
+          "/v1/orders",
+          { id: `${customerId}-o`, customerId, subtotal: "20.00", currency: "EUR", channel: "online", placedAt: at(-DAY + 3000) },
+          asShop,
+        ),
+      ),
+      ...inactive.map((customerId, i) =>
+        post(
+          urls[i % PROCESSES] as string,
+          "/v1/orders",
+          { id: `${customerId}-o`, customerId, subtotal: "30.00", currency: "EUR", channel: "online", placedAt: at(-40 * DAY) },
+          asShop,
+        ),
+      ),
+      ...celebrating.map((customerId, i) =>
+        fetch(`${urls[i % PROCESSES]}/v1/customers/${customerId}`, {
+          method: "PUT",
+          headers: { ...asShop, "content-type": "application/json" },
+          body: JSON.stringify({ birthday: `1990-${today}` }),
+        }),
+      ),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+
+    const runs = await Promise.all([...urls, ...urls].map((base) => post(base, "/v1/operator/jobs/run", {}, asOperator)));
+    expect(runs.every((run) => run.status === 200)).toBe(true);
+    const total = (pick: (report: any) => number) => runs.reduce((sum, run) => sum + pick(run.json), 0);
+    expect(total((report) => report.pendingReleased.customers)).toBe(30);
+    expect(total((report) => report.pendingReleased.points)).toBe(30 * 20);
+    expect(total((report) => report.expired.customers)).toBe(30);
+    expect(total((report) => report.birthdays)).toBe(30);
+
+    const check = new pg.Client({ connectionString: testPostgresUrl });
+    await check.connect();
+    await check.query(`SET search_path = ${schema}`);
+    const expiries = await check.query("SELECT customer_id, COUNT(*)::int AS n FROM ledger WHERE kind = 'expiry' GROUP BY customer_id");
+    const birthdays = await check.query("SELECT customer_id, COUNT(*)::int AS n FROM ledger WHERE kind = 'action' GROUP BY customer_id");
+    const mismatches = await check.query(MISMATCHES);
+    const released = await check.query("SELECT COUNT(*)::int AS n FROM customers WHERE id LIKE 'rel-%' AND balance = 20 AND pending = 0");
+    await check.end();
+    expect(expiries.rows.filter((row) => row.customer_id.startsWith("old-")).sort((a, b) => a.customer_id.localeCompare(b.customer_id))).toEqual(
+      [...inactive].sort().map((customer_id) => ({ customer_id, n: 1 })),
+    );
+    expect(birthdays.rows.filter((row) => row.customer_id.startsWith("bday-"))).toHaveLength(30);
+    expect(birthdays.rows.every((row) => row.n === 1)).toBe(true);
+    expect(released.rows[0]).toEqual({ n: 30 });
+    expect(mismatches.rows).toEqual([]);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { createApp } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { freshDriver } from "./database.ts";
+import type { AppConfig } from "../../server/http/env.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";
 
@@ -20,6 +21,8 @@ export interface TestEndpointOptions {
   driver?: Driver;
   /** Receives the endpoint's log lines. */
   log?: (line: string) => void;
+  /** More of the app's configuration (log format, metrics token, draining). */
+  config?: Partial<AppConfig>;
 }
 
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
@@ -35,6 +38,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
     rateLimit: options.rateLimit ?? false,
     trustProxy: options.trustProxy ?? false,
     log: options.log ?? (() => {}),
+    ...options.config,
   });
 
   const call = async (method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {
@@ -90,12 +94,16 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
     return saved.json as Program;
   };
 
-  /** balance = sum of ledger entries, for every customer of every shop. */
+  /** balance = sum of available ledger entries, and pending = sum of pending ones, for every customer of every shop. */
   const ledgerMismatches = () =>
     driver.read.all(
-      `SELECT c.shop_id, c.id, c.balance, COALESCE(SUM(l.points), 0) AS total FROM customers c
-       LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
-       GROUP BY c.shop_id, c.id, c.balance HAVING c.balance <> COALESCE(SUM(l.points), 0)`,
+      `SELECT c.shop_id, c.id, c.balance, c.pending,
+         COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0) AS available,
+         COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0) AS held
+       FROM customers c LEFT JOIN ledger l ON l.shop_id = c.shop_id AND l.customer_id = c.id
+       GROUP BY c.shop_id, c.id, c.balance, c.pending
+       HAVING c.balance <> COALESCE(SUM(CASE WHEN l.pending_until IS NULL THEN l.points END), 0)
+           OR c.pending <> COALESCE(SUM(CASE WHEN l.pending_until IS NOT NULL THEN l.points END), 0)`,
     );
 
   const close = async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { recordAction } from "../../server/operations/actions.ts";
+import { runDueJobs } from "../../server/operations/jobs.ts";
 import { placeOrder, refundOrder } from "../../server/operations/orders.ts";
 import { redeemReward } from "../../server/operations/redemptions.ts";
 import { Services } from "../../server/operations/services.ts";
@@ -10,7 +12,7 @@ import { widgetPayloadJson } from "../../server/operations/widget.ts";
 import type { Driver, Queries } from "../../server/storage/driver.ts";
 import { openSqlite } from "../../server/storage/sqlite.ts";
 
-// The hot paths (the widget's boot request, orders, refunds, redemptions) must reach rows through a
+// The hot paths (the widget's boot request, orders, refunds, redemptions, actions, the jobs' scans) must reach rows through a
 // per-customer or primary-key index, never by scanning a table or through the shop-wide time indexes
 // that analytics use: those turn a 10 µs lookup into a scan of the shop's whole history.
 const dir = mkdtempSync(join(tmpdir(), "loyalty-plans-"));
@@ -45,6 +47,16 @@ describe("query plans of the hot paths", () => {
     await base.migrate();
     const services = new Services(recording(base, statements));
     await services.createShop({ id: "demo", name: "Demo", allowedOrigins: [], defaultLocale: "es", currency: "EUR" });
+    const program = (await services.requireShop("demo")).program;
+    await services.saveProgram(await services.requireShop("demo"), {
+      ...program,
+      pending: { days: 14 },
+      expiry: { monthsInactive: 6, reminderDays: 14 },
+      actions: [
+        { id: "review", kind: "review", points: 10, limit: { count: 2, per: "month" }, title: { es: "Reseña" } },
+        { id: "birthday", kind: "birthday", points: 50, limit: { count: 1, per: "year" }, title: { es: "Cumpleaños" } },
+      ],
+    });
     const shop = await services.requireShop("demo");
     statements.clear();
     const order = {
@@ -54,7 +66,8 @@ describe("query plans of the hot paths", () => {
       currency: "EUR",
       channel: "online" as const,
       discountCodes: [],
-      placedAt: new Date().toISOString(),
+      // placed before the return window, so that its points are available to redeem
+      placedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
     };
     await placeOrder(services, shop, order);
     await placeOrder(services, shop, order);
@@ -62,6 +75,8 @@ describe("query plans of the hot paths", () => {
     await refundOrder(services, shop, "o1", { id: "r1", amount: "10.00" });
     await widgetPayloadJson(services, shop, "ana");
     await widgetPayloadJson(services, shop, "bea");
+    await recordAction(services, shop, "ana", { id: "review-1", action: "review" });
+    await runDueJobs(services);
     await base.close();
 
     const db = new Database(file, { readonly: true });
@@ -80,7 +95,7 @@ describe("query plans of the hot paths", () => {
     const bad = plans.filter(({ plan }) =>
       plan.some(
         (step) =>
-          /^SCAN (ledger|customers|orders|codes|referrals|referral_visits|refunds|customer_name_words)\b/.test(step) ||
+          /^SCAN (ledger|customers|orders|codes|referrals|referral_visits|refunds|actions|events|customer_name_words)\b/.test(step) ||
           /_shop_(time|occurred|placed|joined|balance)\b/.test(step),
       ),
     );

@@ -32,9 +32,16 @@ const ignored = new Set([
  * Strips a JSON Schema (as `z.toJSONSchema` writes it) to a compact `Node`; throws on anything the checker can't honour.
  * String patterns stay only where `keepPattern` says (the theme tokens, which go into a stylesheet); the others guard values the
  * widget only shows or sends back, and are left to the server. Properties the widget never reads are not checked at all:
- * `unread` holds their paths from the response's root (`program.rewards.tiers`: array items share their array's path).
+ * `unread` holds their paths from the response's root (`program.rewards.tiers`: array items share their array's path);
+ * `openEnums` the paths of enums checked as plain strings.
  */
-export function compact(schema: JsonSchema, keepPattern: (pattern: string) => boolean = () => true, unread = new Set<string>(), path = ""): Node {
+export function compact(
+  schema: JsonSchema,
+  keepPattern: (pattern: string) => boolean = () => true,
+  unread = new Set<string>(),
+  path = "",
+  openEnums = new Set<string>(),
+): Node {
   const unknown = Object.keys(schema).filter(
     (keyword) =>
       !ignored.has(keyword) &&
@@ -44,10 +51,11 @@ export function compact(schema: JsonSchema, keepPattern: (pattern: string) => bo
   );
   if (unknown.length) throw new Error(`compact schema: unsupported keywords ${unknown.join(", ")}`);
   const choices = schema.anyOf ?? schema.oneOf;
-  const inner = (child: JsonSchema, childPath = path) => compact(child, keepPattern, unread, childPath);
+  const inner = (child: JsonSchema, childPath = path) => compact(child, keepPattern, unread, childPath, openEnums);
   if (choices) return ["o", ...choices.map((choice: JsonSchema) => inner(choice))];
   if ("const" in schema) return ["e", schema.const];
-  if (schema.enum) return ["e", ...schema.enum];
+  // an open enum (ledger kinds) may grow on a newer endpoint: any string passes, and the widget says what it knows of it
+  if (schema.enum) return openEnums.has(path) && schema.type === "string" ? "s" : ["e", ...schema.enum];
   if (Array.isArray(schema.type)) return ["o", ...schema.type.map((type: string) => inner({ ...schema, type }))];
   switch (schema.type) {
     case undefined:

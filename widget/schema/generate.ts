@@ -26,10 +26,29 @@ const unread = new Set([
   "entries.rewardId",
   "redemptionId",
   "offer.validityDays",
+  // what this edition of the widget does not draw yet
+  "customer.wallet",
+  "customer.pending",
+  "customer.expiry",
+  "customer.activity.occurredAt",
+  "customer.activity.pendingUntil",
+  "entries.occurredAt",
+  "entries.pendingUntil",
+  "program.campaigns.active.weekly",
+  "program.campaigns.next.weekly",
+  "program.actions",
+  "program.pending",
+  "program.expiry",
+  "sessionError",
+  // a plural text's categories other than `other` are optional and fall back to it: only `other` is checked
+  ...["zero", "one", "two", "few", "many"].map((category) => `texts.${category}`),
 ]);
 
+/** Enums that grow as the program does (ledger entry kinds): a newer endpoint's values must not break an older widget. */
+const openEnums = new Set(["customer.activity.kind", "entries.kind"]);
+
 const from = <T>(schema: z.ZodMiniType<T>): Schema<T> =>
-  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), unread);
+  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), unread, "", openEnums);
 
 /** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
 function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {

@@ -1,10 +1,10 @@
-import { date, number, points, t, text } from "../i18n/index.ts";
+import { date, points, t, text } from "../i18n/index.ts";
 import type { View } from "../stores/view.ts";
 
 /** Ways to earn: per unit spent, in store, referrals, campaigns and the tiers' bonuses. */
 export function Earn({ payload: { program } }: View) {
   const { active, next } = program.campaigns;
-  const times = (multiplier: number) => t("multiplier", { n: number(multiplier) });
+  const times = (multiplier: number) => t("multiplier", { n: multiplier });
   return (
     <ul>
       <li>{t("perUnit", { p: program.pointsPerUnit, m: 1 })}</li>

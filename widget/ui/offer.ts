@@ -1,5 +1,5 @@
 import type { FriendOffer, Reward } from "../../contract/program.ts";
-import { number, t } from "../i18n/index.ts";
+import { duration, t } from "../i18n/index.ts";
 
 /** A reward or a friend's offer in words: "5 € de descuento en pedidos desde 30 €". */
 export function describeOffer(offer: FriendOffer | Reward) {
@@ -11,8 +11,4 @@ export function describeOffer(offer: FriendOffer | Reward) {
 }
 
 /** "1 h 20 min" or "20 min" until `end`. */
-export function timeLeft(end: string, now: number) {
-  const minutes = Math.max(1, Math.ceil((Date.parse(end) - now) / 60_000));
-  const hours = Math.floor(minutes / 60);
-  return hours ? t("hours", { n: number(hours), t: minutes % 60 }) : t("minutes", { t: minutes });
-}
+export const timeLeft = (end: string, now: number) => duration(Math.max(1, Math.ceil((Date.parse(end) - now) / 60_000)));

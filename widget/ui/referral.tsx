@@ -1,4 +1,4 @@
-import { number, t } from "../i18n/index.ts";
+import { points, t } from "../i18n/index.ts";
 import { share } from "../stores/referral.ts";
 import type { View } from "../stores/view.ts";
 import { Button, CopyButton, Row } from "./bits.tsx";
@@ -32,7 +32,9 @@ export function Referral({ payload, referralLink, copied }: View) {
       <p>{t("friendGets", { t: describeOffer(program.referral.friendOffer) })}</p>
       <p>{t("youGet", { p: program.referral.referrerPoints })}</p>
       <p>
-        <small>{t("stats", { n: number(referral.visits), t: number(referral.friendsOrdered), p: referral.pointsEarned })}</small>
+        <small>
+          {t("visits", { n: referral.visits })} · {t("friendsOrdered", { n: referral.friendsOrdered })} · {points(referral.pointsEarned)}
+        </small>
       </p>
     </>
   );

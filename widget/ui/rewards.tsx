@@ -1,15 +1,13 @@
 import { date, points, t, text } from "../i18n/index.ts";
-import { askRedeem, cancelRedeem, confirmRedeem } from "../stores/redeem.ts";
+import { askRedeem, cancelRedeem, confirmRedeem, retryable } from "../stores/redeem.ts";
 import type { View } from "../stores/view.ts";
 import { Button, Code, Failure, Row } from "./bits.tsx";
 import { describeOffer } from "./offer.ts";
 
-const retryable = ["network_error", "internal_error", "rate_limited", "conflict"];
-
 /**
  * Every reward with its cost; members redeem the ones within reach and see what's missing for the rest. Redeeming asks to
- * confirm, waits, then shows the code at once; a failure is said plainly (in the text for its code, where there is one), with a
- * retry that reuses the attempt's key.
+ * confirm, waits (Cancel waits too: the answer may carry a code for points already spent), then shows the code at once; a failure
+ * is said plainly (in the text for its code, where there is one), with a retry that reuses the attempt's key.
  */
 export function Rewards({ payload, redeem, copied }: View) {
   const customer = payload.customer;
@@ -42,7 +40,9 @@ export function Rewards({ payload, redeem, copied }: View) {
                           {t(busy ? "busy" : error ? "retry" : "yes")}
                         </Button>
                       )}
-                      <Button onClick={cancelRedeem}>{t("cancel")}</Button>
+                      <Button disabled={busy} onClick={cancelRedeem}>
+                        {t("cancel")}
+                      </Button>
                     </Row>
                   </>
                 )}

@@ -32,6 +32,7 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
   const rewards = rewardsFor(program.rewards, tier);
   const progress = rewardProgress(rewards, balance);
   const day = 86_400_000;
+  const daysAgo = (days: number) => new Date(now - days * day).toISOString();
   return {
     tierRewards: rewards,
     customer: {
@@ -43,8 +44,8 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
       redeemable: progress.redeemable,
       referral: { code: "PREVIEW1", visits: 3, friendsOrdered: 1, pointsEarned: program.referral.referrerPoints },
       activity: [
-        { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: new Date(now - 2 * day).toISOString(), orderId: "1002" },
-        { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: new Date(now - 20 * day).toISOString(), orderId: "1001" },
+        { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: daysAgo(2), occurredAt: daysAgo(2), orderId: "1002" },
+        { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: daysAgo(20), occurredAt: daysAgo(20), orderId: "1001" },
       ],
       wallet: rewards[0]
         ? [{ code: "PR-PREV-IEW0-CODE-0001", reward: rewards[0], expiresAt: new Date(now + rewards[0].codeValidityDays * day).toISOString() }]

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { JobReport } from "../../contract/index.ts";
+import type { Driver } from "../storage/driver.ts";
+import { migrations } from "../storage/migrations.ts";
+import { appliedMigrations, events } from "../storage/repository.ts";
+import { sameSecret } from "../domain/secrets.ts";
+import type { AppEnv } from "./env.ts";
+
+/**
+ * The endpoint's Prometheus metrics, one registry per app (tests run many apps in one process). Labels are bounded:
+ * routes are the matched route patterns (`/v1/shops/:shop/widget`), never paths with ids in them.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({
+    name: "loyalty_http_requests_total",
+    help: "HTTP requests answered, by route pattern, method and status",
+    labelNames: ["route", "method", "status"],
+    registers: [this.registry],
+  });
+  readonly latency = new Histogram({
+    name: "loyalty_http_request_duration_seconds",
+    help: "Time to answer, by route pattern, method and status",
+    labelNames: ["route", "method", "status"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly orders = new Counter({ name: "loyalty_orders_total", help: "Orders recorded (replays not counted)", registers: [this.registry] });
+  readonly redemptions = new Counter({
+    name: "loyalty_redemptions_total",
+    help: "Rewards redeemed (replays not counted)",
+    registers: [this.registry],
+  });
+  readonly jobRuns = new Counter({
+    name: "loyalty_job_runs_total",
+    help: "Runs of the due jobs, by outcome",
+    labelNames: ["outcome"],
+    registers: [this.registry],
+  });
+  readonly jobItems = new Counter({
+    name: "loyalty_job_items_total",
+    help: "What the jobs did: pending releases, expiry reminders, expiries, birthdays (customers)",
+    labelNames: ["job"],
+    registers: [this.registry],
+  });
+  readonly commitGroups = new Histogram({
+    name: "loyalty_sqlite_commit_group_size",
+    help: "Transactions that shared one SQLite commit (group commit)",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
+  constructor(driver?: Driver) {
+    collectDefaultMetrics({ register: this.registry, prefix: "loyalty_process_" });
+    driver?.observeCommits?.((size) => this.commitGroups.observe(size));
+    // read when scraped, never on a request's path
+    new Gauge({
+      name: "loyalty_db_pool_connections",
+      help: "PostgreSQL pool connections, by state (total, idle, waiting requests)",
+      labelNames: ["state"],
+      registers: [this.registry],
+      collect() {
+        const stats = driver?.poolStats?.();
+        if (!stats) return;
+        this.set({ state: "total" }, stats.total);
+        this.set({ state: "idle" }, stats.idle);
+        this.set({ state: "waiting" }, stats.waiting);
+      },
+    });
+    new Gauge({
+      name: "loyalty_events_outbox",
+      help: "Events recorded for shops (what webhooks deliver from), in all",
+      registers: [this.registry],
+      async collect() {
+        if (driver) this.set(await events.count(driver.read));
+      },
+    });
+  }
+
+  /** Counts what a run of the jobs did. */
+  recordJobs(report: JobReport | null) {
+    this.jobRuns.inc({ outcome: report ? "ok" : "failed" });
+    if (!report) return;
+    this.jobItems.inc({ job: "pending_release" }, report.pendingReleased.customers);
+    this.jobItems.inc({ job: "expiry_reminder" }, report.expiryReminders);
+    this.jobItems.inc({ job: "expiry" }, report.expired.customers);
+    this.jobItems.inc({ job: "birthday" }, report.birthdays);
+  }
+}
+
+/** A caller's `X-Request-Id` if it is a plain token, else a new one: it ties a request's log lines together. */
+export function requestIdOf(given: string | undefined): string {
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** One log line: `text` for people, `json` (LOYALTY_LOG_FORMAT=json) for log pipelines. Never tokens or personal data. */
+export function formatLog(format: "text" | "json", fields: { level: "info" | "error"; msg: string; [field: string]: unknown }): string {
+  if (format === "json") return JSON.stringify({ time: new Date().toISOString(), ...fields });
+  const { level, msg, ...rest } = fields;
+  return [level === "error" ? "error" : "", msg, ...Object.entries(rest).map(([key, value]) => `${key}=${String(value)}`)].filter(Boolean).join(" ");
+}
+
+/** `GET /metrics` in Prometheus text format, with `Authorization: Bearer <LOYALTY_METRICS_TOKEN>`; off when no token is set. */
+export async function serveMetrics(c: Context<AppEnv>) {
+  const token = c.get("config").metricsToken;
+  if (!token) return c.json({ error: { code: "not_found", message: "metrics are off: set LOYALTY_METRICS_TOKEN" } }, 404);
+  const given = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+  if (!sameSecret(given, token))
+    return c.json({ error: { code: "unauthorized", message: "send Authorization: Bearer <LOYALTY_METRICS_TOKEN>" } }, 401);
+  const metrics = c.get("metrics");
+  c.header("Content-Type", metrics.registry.contentType);
+  return c.body(await metrics.registry.metrics());
+}
+
+/** `GET /readyz`: storage answers and every migration is applied, and the process is not shutting down. */
+export async function serveReadiness(c: Context<AppEnv>) {
+  if (c.get("config").isDraining?.()) return c.json({ ready: false, reason: "shutting down" }, 503);
+  try {
+    const applied = new Set(await appliedMigrations(c.get("services").driver.read));
+    const missing = migrations.filter((migration) => !applied.has(migration.version)).map((migration) => migration.version);
+    if (missing.length) return c.json({ ready: false, reason: `migrations not applied: ${missing.join(", ")}` }, 503);
+    return c.json({ ready: true, storage: c.get("services").driver.dialect });
+  } catch {
+    return c.json({ ready: false, reason: "storage does not answer" }, 503);
+  }
+}

@@ -111,6 +111,8 @@ export const ConsoleLedgerEntry = z.object({
   /** An order's placedAt for what it earned; otherwise when it was recorded. */
   occurredAt: Timestamp,
   recordedAt: Timestamp,
+  /** Not redeemable until then (the program's return window). */
+  pendingUntil: z.optional(Timestamp),
   orderId: z.optional(z.string()),
   rewardId: z.optional(z.string()),
   reason: z.optional(z.string()),

@@ -29,9 +29,12 @@ export async function loadCustomers() {
   $customerList.set(result.data);
 }
 
-export function searchCustomers() {
+/** Searches; a search that finds exactly one customer opens them. */
+export async function searchCustomers() {
   $customerQuery.set({ ...$customerQuery.get(), q: $searchText.get().trim(), page: 1 });
-  return loadCustomers();
+  await loadCustomers();
+  const found = $customerList.get()?.customers;
+  if ($customerQuery.get().q && found?.length === 1 && found[0]) await openCustomer(found[0].id);
 }
 
 export function sortCustomers(sort: CustomerSort) {

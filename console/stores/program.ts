@@ -19,6 +19,8 @@ export const programSections = [
   { id: "tiers", widget: "home" },
   { id: "campaigns", widget: "earn" },
   { id: "referrals", widget: "referral" },
+  { id: "actions", widget: "earn" },
+  { id: "rules", widget: "home" },
   { id: "links", widget: "home" },
 ] as const;
 export type ProgramSection = (typeof programSections)[number]["id"];
@@ -32,6 +34,9 @@ const sectionOfPath: Record<string, ProgramSection> = {
   campaigns: "campaigns",
   timeZone: "campaigns",
   referral: "referrals",
+  actions: "actions",
+  pending: "rules",
+  expiry: "rules",
   links: "links",
 };
 
@@ -59,7 +64,8 @@ export const $programDirty = computed([$programDraft, $savedProgram], (draft, sa
 /** Ids that exist on the endpoint: they stay as they are (codes and ledger entries point at them). */
 export const $lockedIds = computed(
   $savedProgram,
-  (saved) => new Set([...(saved?.rewards ?? []), ...(saved?.tiers ?? []), ...(saved?.campaigns ?? [])].map((item) => item.id)),
+  (saved) =>
+    new Set([...(saved?.rewards ?? []), ...(saved?.tiers ?? []), ...(saved?.campaigns ?? []), ...(saved?.actions ?? [])].map((item) => item.id)),
 );
 
 /** New items whose id still follows their title; typing an id by hand takes it out. */
@@ -84,14 +90,17 @@ export function editProgram(change: (program: Program) => void) {
   schedulePreview();
 }
 
-type Listed = "rewards" | "tiers" | "campaigns";
-const fallbacks: Record<Listed, string> = { rewards: "reward", tiers: "tier", campaigns: "campaign" };
+type Listed = "rewards" | "tiers" | "campaigns" | "actions";
+const fallbacks: Record<Listed, string> = { rewards: "reward", tiers: "tier", campaigns: "campaign", actions: "action" };
+const listOf = (program: Program, list: Listed): { id: string }[] => program[list] ?? [];
 
 /** A fresh id for a new item of `list`, from its title, unique in the list. */
 export function newId(program: Program, list: Listed, title: string, except?: string): string {
   const id = uniqueId(
     slugify(title, fallbacks[list]),
-    program[list].map((item) => item.id).filter((other) => other !== except),
+    listOf(program, list)
+      .map((item) => item.id)
+      .filter((other) => other !== except),
   );
   autoIds.add(id);
   return id;
@@ -105,7 +114,7 @@ function renameTier(program: Program, from: string, to: string) {
 /** A new item's title changed: its id follows while it was generated, never once saved. */
 export function titleChanged(list: Listed, index: number, title: string) {
   editProgram((draft) => {
-    const item = draft[list][index];
+    const item = listOf(draft, list)[index];
     if (!item || $lockedIds.get().has(item.id) || !autoIds.has(item.id)) return;
     autoIds.delete(item.id);
     const id = newId(draft, list, title, item.id);
@@ -117,7 +126,7 @@ export function titleChanged(list: Listed, index: number, title: string) {
 /** An id typed by hand (new items only): it stops following the title. */
 export function idTyped(list: Listed, index: number, id: string) {
   editProgram((draft) => {
-    const item = draft[list][index];
+    const item = listOf(draft, list)[index];
     if (!item) return;
     autoIds.delete(item.id);
     if (list === "tiers") renameTier(draft, item.id, id);
@@ -128,7 +137,7 @@ export function idTyped(list: Listed, index: number, id: string) {
 /** Removes an item; a removed tier is taken out of the rewards limited to it. */
 export function removeItem(list: Listed, index: number) {
   editProgram((draft) => {
-    const [removed] = draft[list].splice(index, 1);
+    const [removed] = listOf(draft, list).splice(index, 1);
     if (list === "tiers" && removed)
       for (const reward of draft.rewards) {
         if (!reward.tiers) continue;

@@ -99,7 +99,12 @@ function Ledger() {
                     )}
                   </td>
                   <td>{t(`entry_${entry.kind}`)}</td>
-                  <td class="number">{formatNumber(entry.points, locale)}</td>
+                  <td class="number">
+                    {formatNumber(entry.points, locale)}
+                    {entry.pendingUntil && (
+                      <span class="hint block">{t("pendingUntil", { when: formatDate(entry.pendingUntil, locale, "date") })}</span>
+                    )}
+                  </td>
                   <td>{entryDetail(entry, t, locale, currency)}</td>
                 </tr>
               ))}
@@ -156,7 +161,11 @@ export function CustomerCard() {
         <dt>{t("email")}</dt>
         <dd>{details.email ?? "—"}</dd>
         <dt>{t("balance")}</dt>
-        <dd>{formatNumber(details.balance, locale)}</dd>
+        <dd>
+          {formatNumber(details.balance, locale)}
+          {details.pending > 0 && <span class="hint"> · {t("pendingPoints", { count: details.pending })}</span>}
+          {details.expiresAt && <span class="hint"> · {t("expiresOn", { when: formatDate(details.expiresAt, locale, "date") })}</span>}
+        </dd>
         <dt>{t("tier")}</dt>
         <dd>{t("tierPoints", { tier: tierName, points: formatNumber(details.tierPoints, locale) })}</dd>
         <dt>{t("marketingConsent")}</dt>

@@ -22,6 +22,7 @@ import { ThemePreview } from "./preview.tsx";
 import { EarningFields, LinksFields } from "./program-sections.tsx";
 import { ReferralFields } from "./referral-fields.tsx";
 import { RewardsFields } from "./rewards-fields.tsx";
+import { ActionsFields, PendingExpiryFields } from "./rules-fields.tsx";
 import { TiersFields } from "./tiers-fields.tsx";
 
 const views: Record<ProgramSection, () => preact.JSX.Element | null> = {
@@ -30,6 +31,8 @@ const views: Record<ProgramSection, () => preact.JSX.Element | null> = {
   tiers: TiersFields,
   campaigns: CampaignsFields,
   referrals: ReferralFields,
+  actions: ActionsFields,
+  rules: PendingExpiryFields,
   links: LinksFields,
 };
 const titles: Record<ProgramSection, TextKey> = {
@@ -38,6 +41,8 @@ const titles: Record<ProgramSection, TextKey> = {
   tiers: "tiers",
   campaigns: "campaigns",
   referrals: "referral",
+  actions: "actions",
+  rules: "pendingExpiry",
   links: "links",
 };
 
@@ -71,33 +76,35 @@ export function ProgramEditor() {
           void saveProgram();
         }}
       >
-        <h1>{t("navProgram")}</h1>
-        <nav aria-label={t("programSections")} class="sections">
-          <ul>
-            {programSections.map(({ id }) => (
-              <li key={id}>
-                <a
-                  href={`#program/${id}`}
-                  aria-current={id === section ? "page" : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    goTo("program", id);
-                  }}
-                >
-                  {t(titles[id])}
-                  {sectionErrors[id] ? " " : null}
-                  {sectionErrors[id] ? <span class="badge">{t("errorCount", { count: sectionErrors[id] ?? 0 })}</span> : null}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <fieldset class="plain" disabled={!can("editor")}>
-          <legend class="visually-hidden">{t(titles[section])}</legend>
-          {!can("editor") && <p class="hint">{t("readOnly")}</p>}
-          <View />
-          {errors[""] && <p class="error">{errors[""]}</p>}
-        </fieldset>
+        <div class="editor-body">
+          <h1>{t("navProgram")}</h1>
+          <nav aria-label={t("programSections")} class="sections">
+            <ul>
+              {programSections.map(({ id }) => (
+                <li key={id}>
+                  <a
+                    href={`#program/${id}`}
+                    aria-current={id === section ? "page" : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      goTo("program", id);
+                    }}
+                  >
+                    {t(titles[id])}
+                    {sectionErrors[id] ? " " : null}
+                    {sectionErrors[id] ? <span class="badge">{t("errorCount", { count: sectionErrors[id] ?? 0 })}</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <fieldset class="plain" disabled={!can("editor")}>
+            <legend class="visually-hidden">{t(titles[section])}</legend>
+            {!can("editor") && <p class="hint">{t("readOnly")}</p>}
+            <View />
+            {errors[""] && <p class="error">{errors[""]}</p>}
+          </fieldset>
+        </div>
         {can("editor") && <SaveBar status={status} t={t} dirty={dirty} onDiscard={discardProgram} />}
       </form>
       <ThemePreview />

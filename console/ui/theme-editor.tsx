@@ -65,74 +65,76 @@ export function ThemeEditor() {
           void saveTheme();
         }}
       >
-        <h1>{t("navTheme")}</h1>
-        <fieldset class="plain" disabled={!can("editor")}>
-          <legend class="visually-hidden">{t("navTheme")}</legend>
-          {!can("editor") && <p class="hint">{t("readOnly")}</p>}
-          <fieldset>
-            <legend>{t("colors")}</legend>
-            <div class="fields-grid">
-              <ColorField {...common("accent", t("accent"))} />
-              <ColorField {...common("accentText", t("accentText"))} />
-              <ColorField {...common("background", t("background"))} />
-              <ColorField {...common("text", t("text"))} />
-            </div>
-            <SelectField
-              {...select("colorScheme", t("colorScheme"), [
-                ["light", t("light")],
-                ["dark", t("dark")],
-                ["auto", t("auto")],
-              ])}
-            />
-            <fieldset class="row">
-              <legend>{t("darkColors")}</legend>
-              <p class="hint">{t("darkColorsHint")}</p>
+        <div class="editor-body">
+          <h1>{t("navTheme")}</h1>
+          <fieldset class="plain" disabled={!can("editor")}>
+            <legend class="visually-hidden">{t("navTheme")}</legend>
+            {!can("editor") && <p class="hint">{t("readOnly")}</p>}
+            <fieldset>
+              <legend>{t("colors")}</legend>
               <div class="fields-grid">
-                {(["accent", "accentText", "background", "text"] as const).map((name) => (
-                  <ColorField key={name} {...common(`dark.${name}`, t(name))} placeholder={widgetDarkColors[name]} />
+                <ColorField {...common("accent", t("accent"))} />
+                <ColorField {...common("accentText", t("accentText"))} />
+                <ColorField {...common("background", t("background"))} />
+                <ColorField {...common("text", t("text"))} />
+              </div>
+              <SelectField
+                {...select("colorScheme", t("colorScheme"), [
+                  ["light", t("light")],
+                  ["dark", t("dark")],
+                  ["auto", t("auto")],
+                ])}
+              />
+              <fieldset class="row">
+                <legend>{t("darkColors")}</legend>
+                <p class="hint">{t("darkColorsHint")}</p>
+                <div class="fields-grid">
+                  {(["accent", "accentText", "background", "text"] as const).map((name) => (
+                    <ColorField key={name} {...common(`dark.${name}`, t(name))} placeholder={widgetDarkColors[name]} />
+                  ))}
+                </div>
+              </fieldset>
+              <div role="status" class="warnings">
+                {warnings.map((warning) => (
+                  <p key={warning.what} class="warning">
+                    {t("contrastWarning", { what: t(pairNames[warning.what]), ratio: warning.ratio })}
+                  </p>
                 ))}
               </div>
             </fieldset>
-            <div role="status" class="warnings">
-              {warnings.map((warning) => (
-                <p key={warning.what} class="warning">
-                  {t("contrastWarning", { what: t(pairNames[warning.what]), ratio: warning.ratio })}
-                </p>
+            <fieldset>
+              <legend>{t("layout")}</legend>
+              <div class="fields-grid">
+                <TextField {...common("radius", t("radius"))} />
+                <TextField {...common("font", t("font"))} />
+                <SelectField
+                  {...select("position", t("position"), [
+                    ["right", t("right")],
+                    ["left", t("left")],
+                  ])}
+                />
+                <TextField {...common("offsetX", t("offsetX"))} />
+                <TextField {...common("offsetY", t("offsetY"))} />
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("words")}</legend>
+              <TextField {...common("launcherLabel", t("launcherLabel"))} maxLength={LAUNCHER_LABEL_MAX} />
+              <TextField {...common("programName", t("programName"))} />
+              <div class="fields-grid">
+                <TextField {...common("pointsName.one", t("pointsOne"))} />
+                <TextField {...common("pointsName.other", t("pointsOther"))} />
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("widgetTexts")}</legend>
+              <p class="hint">{t("widgetTextsHint")}</p>
+              {widgetLocales(defaultLocale).map((locale) => (
+                <LanguageTexts key={locale} locale={locale} isDefault={locale === defaultLocale} />
               ))}
-            </div>
+            </fieldset>
           </fieldset>
-          <fieldset>
-            <legend>{t("layout")}</legend>
-            <div class="fields-grid">
-              <TextField {...common("radius", t("radius"))} />
-              <TextField {...common("font", t("font"))} />
-              <SelectField
-                {...select("position", t("position"), [
-                  ["right", t("right")],
-                  ["left", t("left")],
-                ])}
-              />
-              <TextField {...common("offsetX", t("offsetX"))} />
-              <TextField {...common("offsetY", t("offsetY"))} />
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t("words")}</legend>
-            <TextField {...common("launcherLabel", t("launcherLabel"))} maxLength={LAUNCHER_LABEL_MAX} />
-            <TextField {...common("programName", t("programName"))} />
-            <div class="fields-grid">
-              <TextField {...common("pointsName.one", t("pointsOne"))} />
-              <TextField {...common("pointsName.other", t("pointsOther"))} />
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t("widgetTexts")}</legend>
-            <p class="hint">{t("widgetTextsHint")}</p>
-            {widgetLocales(defaultLocale).map((locale) => (
-              <LanguageTexts key={locale} locale={locale} isDefault={locale === defaultLocale} />
-            ))}
-          </fieldset>
-        </fieldset>
+        </div>
         {can("editor") && (
           <SaveBar status={status} t={t} dirty={dirty} onDiscard={discardTheme}>
             <button type="button" onClick={() => confirm(t("resetConfirm")) && void resetTheme()}>

@@ -85,6 +85,7 @@ export interface LedgerWithOrderRow {
   reason: string | null;
   created_at: number;
   occurred_at: number;
+  pending_until: number | null;
   channel: string | null;
   multiplier: number | null;
   subtotal_minor: number | null;
@@ -95,7 +96,7 @@ export interface LedgerWithOrderRow {
 /** A customer's ledger, newest first, each earning or refund with the order behind it (channel, multiplier, subtotal). */
 export function ledgerWithOrders(q: Queries, shopId: string, customerId: string, limit: number, beforeId?: number) {
   return q.all<LedgerWithOrderRow>(
-    `SELECT l.id, l.kind, l.points, l.order_id, l.reward_id, l.reason, l.created_at, l.occurred_at,
+    `SELECT l.id, l.kind, l.points, l.order_id, l.reward_id, l.reason, l.created_at, l.occurred_at, l.pending_until,
        o.channel, o.multiplier, o.subtotal_minor, o.currency, o.placed_at
      FROM ledger l LEFT JOIN orders o ON o.shop_id = l.shop_id AND o.id = l.order_id
      WHERE l.shop_id = ? AND l.customer_id = ?${beforeId === undefined ? "" : " AND l.id < ?"} ORDER BY l.id DESC LIMIT ?`,

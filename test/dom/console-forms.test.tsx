@@ -208,6 +208,25 @@ describe("program editor", () => {
     expect(draft().rewards[2]?.tiers).toBeUndefined();
   });
 
+  it("edits the rules of 7.2: pending points, expiry and more ways to earn", async () => {
+    $route.set({ page: "program", section: "rules" });
+    const { unmount } = render(<ProgramEditor />);
+    fireEvent.click(screen.getByLabelText("Los puntos de un pedido quedan pendientes durante el plazo de devolución"));
+    fireEvent.input(await screen.findByLabelText("Días pendientes desde el pedido"), { target: { value: "30" } });
+    fireEvent.click(screen.getByLabelText("Los puntos caducan tras meses sin ganar ninguno"));
+    fireEvent.input(await screen.findByLabelText("Meses sin ganar puntos"), { target: { value: "0" } });
+    expect(await screen.findByText(/>=1/)).toBeTruthy();
+    expect(draft().pending).toEqual({ days: 30 });
+    unmount();
+    $route.set({ page: "program", section: "actions" });
+    render(<ProgramEditor />);
+    fireEvent.click(screen.getByRole("button", { name: "Añadir forma de ganar" }));
+    await waitFor(() => expect(input("field-actions-0-title-es")).toBeTruthy());
+    fireEvent.input(input("field-actions-0-title-es"), { target: { value: "Reseña de producto" } });
+    fireEvent.change(input("field-actions-0-kind"), { target: { value: "review" } });
+    expect(draft().actions?.[0]).toMatchObject({ id: "resena-de-producto", kind: "review", limit: { count: 1, per: "ever" } });
+  });
+
   it("edits the links, each checked as an http(s) URL", async () => {
     $route.set({ page: "program", section: "links" });
     render(<ProgramEditor />);

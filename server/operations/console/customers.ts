@@ -66,6 +66,7 @@ function toEntry(row: LedgerWithOrderRow): ConsoleLedgerEntry {
     occurredAt: iso(row.occurred_at || row.created_at),
     recordedAt: iso(row.created_at),
   };
+  if (row.pending_until !== null) entry.pendingUntil = iso(row.pending_until);
   if (row.order_id) entry.orderId = row.order_id;
   if (row.reward_id) entry.rewardId = row.reward_id;
   if (row.reason) entry.reason = row.reason;

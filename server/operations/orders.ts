@@ -128,7 +128,11 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
     }
 
     const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
-    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt);
+    const current = placedAt >= now - DAY;
+    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
+      value: current ? tierPoints + points : points,
+      current,
+    });
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
     if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
@@ -200,6 +204,8 @@ export async function refundOrder(
         at: now,
         pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
       });
+    if (reversed > 0)
+      await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [reversed, shop.id, order.customer_id]);
     await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
       amountMinor,
       reversed,

@@ -379,13 +379,26 @@ CREATE TABLE job_state (
   },
   {
     // the console's analytics read earnings by when they happened (occurred_at, added by version 5): a referral's credit by
-    // the friend's order
+    // the friend's order; customers keep their tier points as of their latest order, for the console's list by tier
     version: 6,
     sql: () => `
 UPDATE ledger SET occurred_at = (SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id)
   WHERE kind = 'referral' AND EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id);
-CREATE INDEX ledger_shop_occurred ON ledger (shop_id, occurred_at, kind, points)
+CREATE INDEX ledger_shop_occurred ON ledger (shop_id, occurred_at, kind, points);
+ALTER TABLE customers ADD COLUMN tier_points BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX customers_shop_tier ON customers (shop_id, tier_points)
 `,
+    async backfill(tx) {
+      // tier points as of now, each shop by its own tier window (in its program), the way orders keep them from here on
+      for (const shop of await tx.all<{ id: string; program: string }>("SELECT id, program FROM shops")) {
+        const days = Number((JSON.parse(shop.program) as { tierWindowDays?: number }).tierWindowDays ?? 365);
+        await tx.run(
+          `UPDATE customers SET tier_points = (SELECT COALESCE(SUM(o.points_earned - o.points_reversed), 0) FROM orders o
+             WHERE o.shop_id = customers.shop_id AND o.customer_id = customers.id AND o.placed_at >= ?) WHERE shop_id = ?`,
+          [Date.now() - days * 86_400_000, shop.id],
+        );
+      }
+    },
   },
 ];
 

@@ -31,6 +31,8 @@ export interface CustomerRow {
   /** Points earned but not redeemable yet (the program's return window). */
   pending: number;
   orders_count: number;
+  /** Tier points as of the customer's latest order or refund: what the console's list by tier sorts on. */
+  tier_points: number;
   /** When the customer last earned (orders, actions), by when it happened: what expiry measures inactivity from. */
   last_earned_at: number | null;
   /** The `last_earned_at` whose inactivity has already expired the balance, and been reminded of. */
@@ -233,10 +235,19 @@ export const customers = {
    * Counts an order; an order that earned dates the customer's latest earning (kept as the latest, by `placedAt`). An order
    * placed before the customer was first recorded (a late report, an import) makes them a member from its `placedAt`.
    */
-  async countOrder(tx: Queries, shopId: string, id: string, earnedAt: number | null, placedAt: number): Promise<void> {
+  async countOrder(
+    tx: Queries,
+    shopId: string,
+    id: string,
+    earnedAt: number | null,
+    placedAt: number,
+    tierPoints: { value: number; current: boolean },
+  ): Promise<void> {
+    // tier points as of a current order replace the kept ones (points that left the window go); a backdated order adds its own
     await tx.run(
-      "UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END WHERE shop_id = ? AND id = ?",
-      [placedAt, placedAt, shopId, id],
+      `UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END,
+       tier_points = ${tierPoints.current ? "?" : "tier_points + ?"} WHERE shop_id = ? AND id = ?`,
+      [placedAt, placedAt, tierPoints.value, shopId, id],
     );
     if (earnedAt !== null) await customers.earnedAt(tx, shopId, id, earnedAt);
   },

@@ -54,6 +54,11 @@ describe("console customers", () => {
     expect(byTier.map((customer: { id: string }) => customer.id).indexOf("p-2")).toBeGreaterThan(
       byTier.map((customer: { id: string }) => customer.id).indexOf("p-3"),
     );
+    // a refund takes its points out of the tier order too
+    const p1Order = (await e.driver.read.one<{ id: string }>("SELECT id FROM orders WHERE customer_id = 'p-1'"))?.id ?? "";
+    await e.call("POST", `/v1/orders/${p1Order}/refunds`, { headers: e.asShop, body: { id: "refund-p1", amount: "600.00" } });
+    const afterRefund = (await list("sort=tier")).customers.map((customer: { id: string }) => customer.id);
+    expect(afterRefund.indexOf("p-1")).toBeGreaterThan(afterRefund.indexOf("p-3"));
     expect((await list("page=2")).customers).toEqual([]);
     expect((await e.consoleCall("GET", "/customers?sort=name")).status).toBe(400);
   });

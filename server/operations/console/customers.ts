@@ -8,7 +8,6 @@ import { customerDetails } from "../customers.ts";
 import { tierPointsOf } from "../orders.ts";
 import type { Services, Shop } from "../services.ts";
 
-const DAY = 86_400_000;
 export const PAGE_SIZE = 25;
 const LEDGER_PAGE = 25;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -40,13 +39,12 @@ export async function listCustomers(
   const now = services.now();
   const page = query.page ?? 1;
   const text = query.q?.trim() ?? "";
-  let rows: (CustomerRow & { tier_points?: number })[];
+  let rows: CustomerRow[];
   let hasMore = false;
   if (text) {
     rows = await customerList.search(read, shop.id, text, text.includes("@") ? normaliseEmail(text) : "", 50);
   } else {
-    const since = now - shop.program.tierWindowDays * DAY;
-    rows = await customerList.page(read, shop.id, query.sort ?? "recent", PAGE_SIZE + 1, (page - 1) * PAGE_SIZE, since);
+    rows = await customerList.page(read, shop.id, query.sort ?? "recent", PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
     hasMore = rows.length > PAGE_SIZE;
     rows = rows.slice(0, PAGE_SIZE);
   }

@@ -68,7 +68,7 @@ export const en: Texts = {
   background: "Background",
   text: "Text",
   darkColors: "Dark scheme colours",
-  darkColorsHint: "For the dark scheme (or automatic on a dark device). Empty: the widget's own dark colour.",
+  darkColorsHint: "For the dark scheme (or automatic on a dark device). Empty: derived from the light colours (the one shown behind).",
   layout: "Shape and position",
   radius: "Corner radius",
   font: "Font",

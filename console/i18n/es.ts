@@ -77,7 +77,7 @@ export const es = {
   background: "Fondo",
   text: "Texto",
   darkColors: "Colores en modo oscuro",
-  darkColorsHint: "Para el esquema oscuro (o automático en un dispositivo oscuro). Vacío: el color oscuro del widget.",
+  darkColorsHint: "Para el esquema oscuro (o automático en un dispositivo oscuro). Vacío: se deriva de los colores claros (el que se ve de fondo).",
   layout: "Forma y posición",
   radius: "Radio de las esquinas",
   font: "Tipografía",

@@ -1,7 +1,7 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
-import { LAUNCHER_LABEL_MAX } from "../../contract/index.ts";
-import { widgetDarkColors } from "../../server/domain/contrast.ts";
+import { LAUNCHER_LABEL_MAX, Theme } from "../../contract/index.ts";
+import { darkColors } from "../../server/domain/contrast.ts";
 import { $t } from "../i18n/index.ts";
 import { $can, $session } from "../stores/session.ts";
 import {
@@ -55,6 +55,9 @@ export function ThemeEditor() {
     onChange: (next: string) => setThemeToken(path, next),
   });
   const defaultLocale = session?.shop?.defaultLocale ?? "es";
+  // what an empty dark colour becomes, derived from the light ones as the widget derives it
+  const parsed = Theme.safeParse({ ...draft, dark: {} });
+  const derived: Partial<NonNullable<Theme["dark"]>> = parsed.success ? darkColors(parsed.data) : {};
   return (
     <div class="editor-with-preview">
       <form
@@ -90,7 +93,7 @@ export function ThemeEditor() {
                 <p class="hint">{t("darkColorsHint")}</p>
                 <div class="fields-grid">
                   {(["accent", "accentText", "background", "text"] as const).map((name) => (
-                    <ColorField key={name} {...common(`dark.${name}`, t(name))} placeholder={widgetDarkColors[name]} />
+                    <ColorField key={name} {...common(`dark.${name}`, t(name))} placeholder={derived[name]} />
                   ))}
                 </div>
               </fieldset>

@@ -36,16 +36,16 @@ describe("console theme", () => {
     expect(long.json.error.message).toContain("launcherLabel");
   });
 
-  it("saves dark colours and flags their contrast, each missing one taken from the widget's dark palette", async () => {
-    const saved = await e.consoleCall("PUT", "/theme", { body: { dark: { accent: "#1c1c1e" } } });
+  it("saves dark colours and flags their contrast, each missing one derived from the light ones as the widget does", async () => {
+    const saved = await e.consoleCall("PUT", "/theme", { body: { dark: { accent: "#1c1c1e", accentText: "#0b2a1f" } } });
     expect(saved.status).toBe(200);
-    expect(saved.json.theme.dark).toEqual({ accent: "#1c1c1e" });
+    expect(saved.json.theme.dark).toEqual({ accent: "#1c1c1e", accentText: "#0b2a1f" });
     const messages = saved.json.warnings.map((warning: { message: string }) => warning.message);
     expect(messages).toContainEqual(expect.stringContaining("Dark scheme: accent text on the accent colour"));
     expect(messages).not.toContainEqual(expect.stringContaining("Dark scheme: text on the background"));
     expect((await e.consoleCall("PUT", "/theme", { body: { dark: { text: "white;" } } })).status).toBe(400);
     const widget = await e.call("GET", "/v1/shops/demo/widget");
-    expect(widget.json.theme.dark).toEqual({ accent: "#1c1c1e" });
+    expect(widget.json.theme.dark).toEqual({ accent: "#1c1c1e", accentText: "#0b2a1f" });
   });
 
   it("lists the widget's own texts per language with its plural categories, and takes overrides of plain and plural texts", async () => {

@@ -20,6 +20,9 @@ import {
   Program,
   RotatedSecretKey,
   RotatedSigningSecret,
+  DeliveryPage,
+  WebhookDelivery,
+  WebhookList,
   SignedOut,
   ThemeResponse,
   WidgetTextDefaults,
@@ -94,4 +97,8 @@ export const api = {
   removeMarketer: (email: string) => call(MarketerList, "DELETE", `/marketers/${segment(email)}`),
   resetLink: (email: string) => call(OneTimeLink, "POST", `/marketers/${segment(email)}/reset-link`),
   audit: (cursor?: string) => call(AuditPage, "GET", `/audit?${query({ cursor })}`),
+  webhooks: () => call(WebhookList, "GET", "/webhooks"),
+  deliveries: (id: string) => call(DeliveryPage, "GET", `/webhooks/${segment(id)}/deliveries?limit=100`),
+  redeliver: (id: string, deliveryId: string) =>
+    call(WebhookDelivery, "POST", `/webhooks/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`),
 };

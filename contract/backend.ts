@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { Currency, ExternalId, LocalizedText, Money, Points, Slug, Timestamp } from "./common.ts";
 import { FriendOffer, Reward } from "./program.ts";
+import { ConsentRecord, RaffleStatus } from "./engagement.ts";
 import { ActivityEntry, NextReward, TierProgress } from "./widget.ts";
 
 export const Channel = z.enum(["online", "store"]);
@@ -90,6 +91,12 @@ export const CustomerDetails = z.object({
   name: z.nullable(z.string()),
   birthday: z.nullable(z.string()),
   marketingConsent: z.boolean(),
+  /**
+   * When marketingConsent last changed (null: never recorded), and its latest changes, newest first (at most 20). Always sent;
+   * optional in the schema so that clients written before contract 7.4 still type-check.
+   */
+  marketingConsentAt: z.optional(z.nullable(Timestamp)),
+  consentHistory: z.optional(z.array(ConsentRecord)),
   balance: Points,
   /** Points earned but not redeemable yet (the program's return window). */
   pending: Points,
@@ -126,6 +133,12 @@ export const CustomerExport = z.object({
     z.object({ code: z.string(), kind: z.string(), rewardId: z.nullable(z.string()), expiresAt: Timestamp, usedByOrder: z.nullable(z.string()) }),
   ),
   referrals: z.array(z.object({ role: z.enum(["referrer", "friend"]), status: z.string(), reason: z.nullable(z.string()), createdAt: Timestamp })),
+  /** Every change of consent to marketing, oldest first. */
+  consents: z.array(ConsentRecord),
+  feedback: z.array(z.object({ orderId: ExternalId, rating: z.int(), comment: z.nullable(z.string()), points: Points, createdAt: Timestamp })),
+  raffleEntries: z.array(
+    z.object({ raffleId: Slug, entryId: z.string(), status: RaffleStatus, won: z.boolean(), refunded: z.boolean(), createdAt: Timestamp }),
+  ),
 });
 export type CustomerExport = z.infer<typeof CustomerExport>;
 

@@ -247,6 +247,8 @@ export const AuditAction = z.enum([
   "marketer.reset_link",
   "password.changed",
   "password.reset",
+  "customers.imported",
+  "webhook.redelivered",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

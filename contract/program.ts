@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { LocalizedText, Money, PositivePoints, Slug, Timestamp } from "./common.ts";
+import { ProgramAnnouncements, ProgramRaffles } from "./engagement.ts";
 
 const Multiplier = z.number().check(z.minimum(1), z.maximum(10));
 const ValidityDays = z.int().check(z.minimum(1), z.maximum(365));
@@ -126,6 +127,10 @@ export const Program = z
     ),
     /** Ways to earn besides buying. Absent or empty: none. */
     actions: z.optional(z.array(EarningAction).check(z.maxLength(30))),
+    /** Raffles members enter with points (contract 7.4). Absent or empty: none. */
+    raffles: z.optional(ProgramRaffles),
+    /** Program news shown in the widget while current (contract 7.4). Absent or empty: none. */
+    announcements: z.optional(ProgramAnnouncements),
   })
   .check(
     z.superRefine((program, ctx) => {

@@ -2,9 +2,26 @@ import { z } from "zod/mini";
 import { Theme } from "./theme.ts";
 import { Currency, ExternalId, Locale, LocalizedText, Points, Slug, Timestamp } from "./common.ts";
 import { EarningAction, FriendOffer, Reward, Tier } from "./program.ts";
+import { FeedbackPrompt, WidgetAnnouncement, WidgetRaffle, WidgetRaffleEntries } from "./engagement.ts";
 
-/** `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded. */
-export const EntryKind = z.enum(["earn", "redeem", "refund", "adjustment", "referral", "referral_reversal", "action", "expiry"]);
+/**
+ * `referral_reversal` takes back a referral's points when the friend's first order is wholly refunded; `raffle_entry` spends
+ * points on a raffle's entries and `raffle_refund` gives them back when the raffle is cancelled; `import` brings a balance
+ * over from another program.
+ */
+export const EntryKind = z.enum([
+  "earn",
+  "redeem",
+  "refund",
+  "adjustment",
+  "referral",
+  "referral_reversal",
+  "action",
+  "expiry",
+  "import",
+  "raffle_entry",
+  "raffle_refund",
+]);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 /** One ledger entry as the shopper sees it. */
@@ -22,6 +39,8 @@ export const ActivityEntry = z.object({
   rewardId: z.optional(z.string()),
   /** The reason a marketer gave for an adjustment (plain text). */
   reason: z.optional(z.string()),
+  /** The raffle whose entries a `raffle_entry` or `raffle_refund` entry paid for or gave back. */
+  raffleId: z.optional(Slug),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
 
@@ -86,6 +105,12 @@ export const WidgetCustomer = z.object({
   /** The member's reward codes still to use (newest first, at most 20): shown again after a reload until used or expired. */
   wallet: z.array(z.object({ code: z.string(), reward: Reward, expiresAt: Timestamp })),
   marketingConsent: z.boolean(),
+  /** When the member last changed their consent (contract 7.4); absent when never recorded. */
+  marketingConsentAt: z.optional(Timestamp),
+  /** The member's entries in the program's raffles (only raffles they entered); absent when the program has none. */
+  raffles: z.optional(z.array(WidgetRaffleEntries)),
+  /** The latest order to ask "how was it?" about; null when there is none to ask (absent: the program has no `feedback` action). */
+  feedbackRequest: z.optional(z.nullable(FeedbackPrompt)),
 });
 export type WidgetCustomer = z.infer<typeof WidgetCustomer>;
 
@@ -107,6 +132,10 @@ export const WidgetPayload = z.object({
     actions: z.optional(z.array(EarningAction)),
     pending: z.optional(z.object({ days: z.int() })),
     expiry: z.optional(z.object({ monthsInactive: z.int(), reminderDays: z.int() })),
+    /** Raffles that are upcoming, open, or finished in the last 30 days (contract 7.4); absent when none. */
+    raffles: z.optional(z.array(WidgetRaffle)),
+    /** Announcements current now (contract 7.4); absent when none. */
+    announcements: z.optional(z.array(WidgetAnnouncement)),
   }),
   theme: Theme,
   /** The language the texts are in: the requested one where the widget has texts for it, else the shop's default, else `es`. */

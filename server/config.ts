@@ -14,6 +14,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: env.LOYALTY_TRUST_PROXY === "1",
     /** How long a SIGTERM waits for requests in flight before cutting connections. */
     shutdownTimeoutMs: Number(env.LOYALTY_SHUTDOWN_TIMEOUT ?? 10) * 1000,
+    webhookAllowPrivate: env.LOYALTY_WEBHOOK_ALLOW_PRIVATE === "1",
   };
 }
 

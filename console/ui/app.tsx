@@ -7,11 +7,13 @@ import { AccountPage } from "./account.tsx";
 import { AnalyticsPage } from "./analytics.tsx";
 import { AuditPage } from "./audit.tsx";
 import { CustomersPage } from "./customers.tsx";
+import { ImportPage } from "./imports.tsx";
 import { InstallPage } from "./install.tsx";
 import { ProgramEditor } from "./program-editor.tsx";
 import { LinkPage, ShopPicker, SignIn } from "./sign-in.tsx";
 import { TeamPage } from "./team.tsx";
 import { ThemeEditor } from "./theme-editor.tsx";
+import { WebhooksPage } from "./webhooks.tsx";
 
 const navKey = {
   theme: "navTheme",
@@ -19,6 +21,8 @@ const navKey = {
   customers: "navCustomers",
   analytics: "navAnalytics",
   install: "navInstall",
+  webhooks: "navWebhooks",
+  imports: "navImports",
   team: "navTeam",
   audit: "navAudit",
   account: "navAccount",
@@ -29,6 +33,8 @@ const views: Record<Page, () => preact.JSX.Element> = {
   customers: CustomersPage,
   analytics: AnalyticsPage,
   install: InstallPage,
+  webhooks: WebhooksPage,
+  imports: ImportPage,
   team: TeamPage,
   audit: AuditPage,
   account: AccountPage,

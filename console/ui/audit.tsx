@@ -26,6 +26,15 @@ function describe(entry: AuditEntry, t: Translate, locale: string): string {
       return `${String(details.email ?? "")} · ${hasText(`role_${String(details.role)}`) ? t(`role_${String(details.role)}` as TextKey) : ""}`;
     case "marketer.role_changed":
       return t("auditRole", { email: String(details.email ?? ""), from: String(details.from ?? ""), to: String(details.to ?? "") });
+    case "customers.imported":
+      return t("auditImported", {
+        rows: formatNumber(Number(details.rows ?? 0), locale),
+        created: formatNumber(Number(details.created ?? 0), locale),
+        updated: formatNumber(Number(details.updated ?? 0), locale),
+        points: formatNumber(Number(details.points ?? 0), locale),
+      });
+    case "webhook.redelivered":
+      return t("auditRedelivered", { delivery: String(details.deliveryId ?? ""), webhook: String(details.webhookId ?? "") });
     case "marketer.joined":
       return hasText(`role_${String(details.role)}`) ? t(`role_${String(details.role)}` as TextKey) : "";
     default:

@@ -6,12 +6,13 @@ import { createApp } from "../http/app.ts";
 import { formatLog, Metrics } from "../http/observability.ts";
 import { startJobScheduler } from "../operations/scheduler.ts";
 import { Services } from "../operations/services.ts";
+import { startWebhookDispatcher } from "../operations/webhook-dispatcher.ts";
 
 /** Opens storage, applies migrations and starts the endpoint configured by environment (see README). */
 export async function startEndpoint(env = readEnvironment()) {
   const driver = await openDriver(env.databaseUrl);
   const applied = await driver.migrate();
-  const services = new Services(driver);
+  const services = new Services(driver, { webhooks: { allowPrivate: env.webhookAllowPrivate } });
   const state = { draining: false };
   const metrics = new Metrics(driver);
   const logFormat = process.env.LOYALTY_LOG_FORMAT === "json" ? "json" : "text";
@@ -34,6 +35,7 @@ export async function startEndpoint(env = readEnvironment()) {
       : startJobScheduler(services, (line) => console.log(logFormat === "json" ? formatLog("json", { level: "info", msg: line }) : line), {
           onRun: (report) => metrics.recordJobs(report),
         });
+  const dispatcher = process.env.LOYALTY_WEBHOOKS === "0" ? null : startWebhookDispatcher(services, (line) => console.log(line));
   await new Promise<void>((ready) => server.once("listening", ready));
   const url = `http://${env.host}:${env.port}`;
   console.log(`loyalty endpoint on ${url} (${driver.dialect}${applied ? `, ${applied} migration(s) applied` : ""})`);
@@ -48,7 +50,7 @@ export async function startEndpoint(env = readEnvironment()) {
     // keep-alive connections go as soon as they are idle, not when the client decides
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now()));
-    await Promise.all([jobs?.stop(), closed]);
+    await Promise.all([jobs?.stop(), dispatcher?.stop(), closed]);
     clearInterval(idle);
     clearTimeout(cut);
     await driver.close();

@@ -3,13 +3,19 @@ import { z } from "zod";
 import { ApiError } from "../operations/errors.ts";
 import type { Services } from "../operations/services.ts";
 import { backend } from "./backend.ts";
+import { consentPublicRoutes } from "./consent.ts";
 import { consoleApi, consolePages } from "./console/index.ts";
 import { openApiDocument } from "./docs.ts";
 import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
+import { feedbackBackendRoutes, feedbackPublicRoutes } from "./feedback.ts";
 import { formatLog, Metrics, requestIdOf, serveMetrics, serveReadiness } from "./observability.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
+import { raffleBackendRoutes, rafflePublicRoutes } from "./raffles.ts";
+import { connectorRoutes, connectRoutes } from "./connectors.ts";
+import { importRoutes } from "./imports.ts";
+import { webhookRoutes } from "./webhooks.ts";
 import { serveWidget } from "./widget-file.ts";
 
 // Readable English messages for validation errors (zod/mini ships none by default).
@@ -53,8 +59,18 @@ export function createApp(services: Services, config: AppConfig) {
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/v1/operator", operator);
   app.route("/v1/shops", publicRoutes);
+  // contract 7.4: raffles, post-purchase feedback, consent
+  app.route("/v1/shops", rafflePublicRoutes);
+  app.route("/v1/shops", feedbackPublicRoutes);
+  app.route("/v1/shops", consentPublicRoutes);
+  app.route("/v1", raffleBackendRoutes);
+  app.route("/v1", feedbackBackendRoutes);
   app.route("/v1/console", consoleApi());
   app.route("/console", consolePages);
+  app.route("/v1/webhooks", webhookRoutes);
+  app.route("/v1/imports", importRoutes);
+  app.route("/v1/connectors", connectorRoutes);
+  app.route("/v1/connect", connectRoutes);
   app.route("/v1", backend);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));

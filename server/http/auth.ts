@@ -64,7 +64,7 @@ export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedTo
     }
     c.header("Vary", "Origin");
     if (c.req.method === "OPTIONS") {
-      c.header("Access-Control-Allow-Methods", "GET, POST");
+      c.header("Access-Control-Allow-Methods", "GET, POST, PUT");
       c.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
       c.header("Access-Control-Max-Age", "86400");
       return c.body(null, 204);

@@ -221,7 +221,7 @@ document({
   query: EventsQuery,
   response: EventPage,
   summary:
-    "The shop's events (points.expiring, points.expired), oldest first, after ?after= (the last id you handled): to send reminder emails by polling",
+    "The shop's events (points.expiring, points.expired, raffle.won, consent.changed), oldest first, after ?after= (the last id you handled): to send reminder emails by polling",
   errors: [400, 401],
 });
 backend.get("/events", queryOf(EventsQuery), async (c) => {

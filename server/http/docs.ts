@@ -15,6 +15,8 @@ export interface RouteDoc {
   query?: Schema;
   headers?: { name: string; required: boolean; description: string }[];
   response: Schema;
+  /** The response's media type when it is not JSON (a CSV export). */
+  responseType?: string;
   status?: number;
   errors: number[];
   /** Console routes: the least role a marketer needs (viewer, editor, owner); shown as `x-console-role`. */
@@ -60,7 +62,10 @@ export function openApiDocument(serverUrl?: string) {
     for (const header of doc.headers ?? [])
       parameters.push({ name: header.name, in: "header", required: header.required, description: header.description, schema: { type: "string" } });
     const responses: Record<string, unknown> = {
-      [String(doc.status ?? 200)]: { description: "OK", content: { "application/json": { schema: jsonSchema(doc.response, "output") } } },
+      [String(doc.status ?? 200)]: {
+        description: "OK",
+        content: { [doc.responseType ?? "application/json"]: { schema: jsonSchema(doc.response, "output") } },
+      },
     };
     for (const status of doc.errors)
       responses[String(status)] = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

@@ -4,7 +4,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { JobReport } from "../../contract/index.ts";
 import type { Driver } from "../storage/driver.ts";
 import { migrations } from "../storage/migrations.ts";
-import { appliedMigrations, events } from "../storage/repository.ts";
+import { appliedMigrations } from "../storage/repository.ts";
+import { deliveries } from "../storage/webhooks.ts";
 import { sameSecret } from "../domain/secrets.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -68,12 +69,22 @@ export class Metrics {
         this.set({ state: "waiting" }, stats.waiting);
       },
     });
+    const queue = async () => (driver ? await deliveries.queue(driver.read) : { depth: 0, oldest: null });
     new Gauge({
-      name: "loyalty_events_outbox",
-      help: "Events recorded for shops (what webhooks deliver from), in all",
+      name: "loyalty_webhook_queue_depth",
+      help: "Webhook messages waiting to be sent (first tries and retries)",
       registers: [this.registry],
       async collect() {
-        if (driver) this.set(await events.count(driver.read));
+        this.set((await queue()).depth);
+      },
+    });
+    new Gauge({
+      name: "loyalty_webhook_queue_oldest_seconds",
+      help: "Age of the oldest webhook message waiting to be sent (0 when none waits)",
+      registers: [this.registry],
+      async collect() {
+        const { oldest } = await queue();
+        this.set(oldest === null ? 0 : Math.max(0, (Date.now() - oldest) / 1000));
       },
     });
   }

@@ -31,7 +31,7 @@ document({
   tag: "operator",
   auth: "operator",
   summary:
-    "Run every job that is due now (pending releases, expiry and its reminders, birthdays), for cron-driven deployments; the endpoint also runs them by itself about every minute (LOYALTY_JOBS=0 turns that off). Safe to run from several processes at once",
+    "Run every job that is due now (pending releases, expiry and its reminders, birthdays, raffle draws and cancelled raffles' refunds), for cron-driven deployments; the endpoint also runs them by itself about every minute (LOYALTY_JOBS=0 turns that off). Safe to run from several processes at once",
   response: JobReport,
   errors: [401, 403],
 });

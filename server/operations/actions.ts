@@ -6,6 +6,7 @@ import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
 import { actions, customers, ledger, replays } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
+import { recordCustomerEvent } from "./events.ts";
 import { ERASED } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -47,6 +48,12 @@ export async function awardAction(
     balance,
     occurredAt: new Date(occurredAt).toISOString(),
   };
+  await recordCustomerEvent(tx, shop.id, {
+    type: "points.earned",
+    customerId,
+    data: { points: action.points, balance, source: "action", actionId: action.id, actionKind: action.kind },
+    at: now,
+  });
   await actions.insert(tx, {
     shopId: shop.id,
     id: input.recordId,

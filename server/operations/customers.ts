@@ -9,6 +9,9 @@ import { fingerprint } from "../domain/secrets.ts";
 import { auditLog } from "../storage/audit.ts";
 import { customerNames } from "../storage/customer-list.ts";
 import { type CustomerRow, customers, type EntryRow, jobState, ledger, replays } from "../storage/repository.ts";
+import { recordErasure } from "./erasure-events.ts";
+import { changeConsent, consentOf } from "./consent.ts";
+import { forgetEngagement, engagementExport } from "./engagement-privacy.ts";
 import { ApiError } from "./errors.ts";
 import { ERASED, tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
@@ -28,6 +31,8 @@ export function toActivity(row: EntryRow): ActivityEntry {
   if (row.order_id && (row.kind === "earn" || row.kind === "refund")) entry.orderId = row.order_id;
   if (row.reward_id) entry.rewardId = row.reward_id;
   if (row.reason) entry.reason = row.reason;
+  // a raffle purchase's id starts with its raffle's
+  if ((row.kind === "raffle_entry" || row.kind === "raffle_refund") && row.cause_type === "raffle") entry.raffleId = row.cause_id.split("/")[0];
   return entry;
 }
 
@@ -41,12 +46,13 @@ async function requireCustomer(services: Services, shop: Shop, id: string): Prom
 export async function upsertCustomer(services: Services, shop: Shop, id: string, profile: CustomerUpsert): Promise<CustomerDetails> {
   const now = services.now();
   await services.driver.transaction(async (tx) => {
-    await customers.ensure(tx, shop.id, id, now, referralCode);
+    const existing = await customers.ensure(tx, shop.id, id, now, referralCode);
     const changes: [column: string, value: string | number][] = [];
     if (profile.email !== undefined) changes.push(["email", profile.email], ["email_normalized", normaliseEmail(profile.email)]);
     if (profile.name !== undefined) changes.push(["name", profile.name]);
     if (profile.birthday !== undefined) changes.push(["birthday", profile.birthday]);
-    if (profile.marketingConsent !== undefined) changes.push(["marketing_consent", profile.marketingConsent ? 1 : 0]);
+    // a change of consent is recorded with its time and told to the shop, like the shopper's own
+    if (profile.marketingConsent !== undefined) await changeConsent(tx, shop, existing, profile.marketingConsent, "shop", now);
     if (changes.length)
       await tx.run(
         `UPDATE customers SET ${changes.map(([column]) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`,
@@ -71,6 +77,7 @@ export async function customerDetails(services: Services, shop: Shop, id: string
     name: customer.name,
     birthday: customer.birthday,
     marketingConsent: customer.marketing_consent === 1,
+    ...(await consentOf(read, shop, customer)),
     balance: customer.balance,
     pending: customer.pending,
     lastEarnedAt: customer.last_earned_at === null ? null : iso(customer.last_earned_at),
@@ -198,6 +205,7 @@ export async function exportCustomer(services: Services, shop: Shop, id: string,
       reason: row.reason,
       createdAt: iso(row.created_at),
     })),
+    ...(await engagementExport(services, shop, id)),
   };
 }
 
@@ -213,7 +221,7 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
   await services.driver.transaction(async (tx) => {
     await tx.run(
       `UPDATE customers SET id = ?, email = NULL, email_normalized = NULL, name = NULL, birthday = NULL, marketing_consent = 0,
-       referral_code = ?, erased_at = ? WHERE shop_id = ? AND id = ?`,
+       marketing_consent_at = NULL, referral_code = ?, erased_at = ? WHERE shop_id = ? AND id = ?`,
       [pseudonym, pseudonym.toUpperCase(), now, shop.id, id],
     );
     for (const [table, column] of [
@@ -237,10 +245,12 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
     await tx.run("UPDATE ledger SET reason = NULL WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
     await tx.run("UPDATE adjustments SET reason = '', request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
     await tx.run("UPDATE actions SET request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
+    // raffle entries and wins, feedback (whose comments may name the person) and the history of consent
+    await forgetEngagement(tx, shop.id, id, pseudonym);
     // the expiry jobs' cursors may stop at this customer: they restart at the same date instead (revisiting is harmless)
     await jobState.forgetCustomer(tx, shop.id, id, now);
-    // events not yet fetched or delivered would name the person: they go (a customer.erased event comes with webhooks)
-    await tx.run("DELETE FROM events WHERE shop_id = ? AND customer_id = ?", [shop.id, id]);
+    // the person's events go with their queued webhook messages; customer.erased tells the shop to erase them too
+    await recordErasure(tx, shop.id, id, now);
     // stored answers name the customer, and request digests were taken over the id: a replay of them is now a conflict
     for (const order of await tx.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [
       shop.id,

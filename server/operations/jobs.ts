@@ -6,6 +6,10 @@ import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
+import { redactShopIfRequested } from "./connectors/shopify.ts";
+import { forgetOldErasures } from "./erasure-events.ts";
+import { deliverDue } from "./webhook-dispatcher.ts";
+import { settleRaffles } from "./raffle-draws.ts";
 import type { Services, Shop } from "./services.ts";
 
 /**
@@ -22,11 +26,14 @@ const emptyReport = (): JobReport => ({
   expiryReminders: 0,
   expired: { customers: 0, points: 0 },
   birthdays: 0,
+  webhooks: { delivered: 0, retrying: 0, failed: 0 },
+  raffles: { drawn: 0, refundedEntries: 0, refundedPoints: 0 },
 });
 
 /**
  * Runs every job that is due now, for every shop: pending points whose return window closed are released, balances of
- * members inactive for too long expire (after a `points.expiring` reminder), birthdays earn. Each thing is done once
+ * members inactive for too long expire (after a `points.expiring` reminder), birthdays earn, raffles past their closesAt are
+ * drawn and cancelled raffles' entries refunded. Each thing is done once
  * even when several processes run the jobs at once: every change happens under the customer's row lock, after checking
  * that it is still due.
  */
@@ -39,7 +46,13 @@ export async function runDueJobs(services: Services, stopping: () => boolean = (
     await releasePending(services, shop, report, stopping);
     if (shop.program.expiry) await expireBalances(services, shop, report, stopping);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report, stopping);
+    await redactShopIfRequested(services, shop);
+    // also for raffles no longer in the program: a cancelled one's refunds still happen
+    await settleRaffles(services, shop, report);
   }
+  // webhook retries that fell due (and anything the dispatcher has not sent yet), then erased ids no longer needed
+  report.webhooks = await deliverDue(services);
+  await forgetOldErasures(services);
   return report;
 }
 

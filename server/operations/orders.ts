@@ -8,7 +8,9 @@ import type { Queries } from "../storage/driver.ts";
 import { codes, type CustomerRow, customers, ledger, replays, touchCustomer } from "../storage/repository.ts";
 import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
+import { recordCustomerEvent } from "./events.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
+import { recordTierChange, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -74,6 +76,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
     }
     const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
+    const tierBefore = await tierStanding(tx, shop, customer.id, now);
     const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
     const tier = tierFor(shop.program.tiers, tierPoints);
     const earns = shop.program.earning.channels.includes(order.channel);
@@ -128,14 +131,25 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
     }
 
     const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
-    const current = placedAt >= now - DAY;
+    // the tier points kept for the console's list by tier: exact when the standing now was read (a program with tiers)
+    const countsNow = placedAt >= now - shop.program.tierWindowDays * DAY;
+    const current = tierBefore !== null || placedAt >= now - DAY;
     await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
-      value: current ? tierPoints + points : points,
+      value: tierBefore ? tierBefore.points + (countsNow ? points : 0) : current ? tierPoints + points : points,
       current,
     });
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
     if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
+    if (points > 0)
+      await recordCustomerEvent(tx, shop.id, {
+        type: "points.earned",
+        customerId: customer.id,
+        data: { points, balance, source: "order", orderId: order.id, channel: order.channel, pendingUntil: result.pendingUntil ?? null },
+        marketingConsent: customer.marketing_consent === 1,
+        at: now,
+      });
+    await recordTierChange(tx, shop, customer.id, tierBefore, { points, placedAt, marketingConsent: customer.marketing_consent === 1 }, now);
     await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
     return { result, replayed: false };
   });
@@ -169,10 +183,11 @@ export async function refundOrder(
       points_earned: number;
       refunded_minor: number;
       points_reversed: number;
-    }>("SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE", [
-      shop.id,
-      orderId,
-    ]);
+      placed_at: number;
+    }>(
+      "SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed, placed_at FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE",
+      [shop.id, orderId],
+    );
     if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
     const refundable = order.subtotal_minor - order.refunded_minor;
     if (amountMinor > refundable)
@@ -190,6 +205,7 @@ export async function refundOrder(
       amountMinor,
     );
     const customer = await customers.get(tx, shop.id, order.customer_id, true);
+    const tierBefore = await tierStanding(tx, shop, order.customer_id, now);
     let balance = customer?.balance ?? 0;
     // a refund inside the return window cancels the order's pending points, not the balance
     if (reversed > 0)
@@ -204,7 +220,8 @@ export async function refundOrder(
         at: now,
         pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
       });
-    if (reversed > 0)
+    // the points reversed leave the tier points kept for the console, if the order still counts for tiers
+    if (reversed > 0 && order.placed_at >= now - shop.program.tierWindowDays * DAY)
       await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [reversed, shop.id, order.customer_id]);
     await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
       amountMinor,
@@ -212,6 +229,14 @@ export async function refundOrder(
       shop.id,
       orderId,
     ]);
+    await recordTierChange(
+      tx,
+      shop,
+      order.customer_id,
+      tierBefore,
+      { points: -reversed, placedAt: Number(order.placed_at), marketingConsent: customer?.marketing_consent === 1 },
+      now,
+    );
     const wholeOrderRefunded = order.refunded_minor + amountMinor === order.subtotal_minor;
     const referral = wholeOrderRefunded ? await reverseReferral(tx, shop, orderId, now) : undefined;
     const result: RefundResult = {

@@ -5,6 +5,7 @@ import { rewardsFor, tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { codes, customers, ledger, replays } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
+import { recordCustomerEvent } from "./events.ts";
 import { tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -62,6 +63,12 @@ export async function redeemReward(
       created_at: now,
     });
     const result: Redemption = { redemptionId, rewardId: reward.id, code, expiresAt: new Date(expiresAt).toISOString(), balance };
+    await recordCustomerEvent(tx, shop.id, {
+      type: "reward.redeemed",
+      customerId,
+      data: { redemptionId, rewardId: reward.id, title: reward.title, points: reward.cost, balance, code, expiresAt: result.expiresAt },
+      at: now,
+    });
     await tx.run("INSERT INTO idempotency (shop_id, customer_id, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [
       shop.id,
       customerId,

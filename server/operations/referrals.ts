@@ -5,6 +5,7 @@ import { judgeReferral } from "../domain/referrals.ts";
 import type { Queries } from "../storage/driver.ts";
 import { codes, type CustomerRow, customers, ledger, referrals, referralVisits, touchCustomer } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
+import { recordCustomerEvent } from "./events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -124,6 +125,13 @@ export async function creditReferral(
       occurredAt: Date.parse(order.placedAt),
       pendingUntil: input.pendingUntil ?? null,
     });
+  const pendingUntil = input.pendingUntil ? new Date(input.pendingUntil).toISOString() : null;
+  await recordCustomerEvent(tx, shop.id, {
+    type: "referral.credited",
+    customerId: referrerId,
+    data: { points, orderId: order.id, pendingUntil },
+    at: now,
+  });
   return { status: "credited", referrerPoints: points };
 }
 

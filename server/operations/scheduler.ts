@@ -22,7 +22,13 @@ export function startJobScheduler(
     running = runDueJobs(services, () => stopped)
       .then((report) => {
         options.onRun?.(report);
-        const did = report.pendingReleased.customers + report.expiryReminders + report.expired.customers + report.birthdays;
+        const did =
+          report.pendingReleased.customers +
+          report.expiryReminders +
+          report.expired.customers +
+          report.birthdays +
+          report.raffles.drawn +
+          report.raffles.refundedEntries;
         if (did) log(`jobs: ${JSON.stringify(report)}`);
       })
       .catch((error: unknown) => {

@@ -10,6 +10,8 @@ import { WidgetSightings } from "./console/sightings.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { starterProgram } from "./defaults.ts";
 import { ApiError } from "./errors.ts";
+import type { TransportPolicy } from "./webhook-transport.ts";
+import { syncRaffles } from "./raffles.ts";
 
 /** A shop as the endpoint works with it: parsed configuration, ready to use. */
 export interface Shop {
@@ -52,6 +54,8 @@ export interface ServicesOptions {
   /** How long a process may serve a shop's configuration from memory. Infinity for one process. */
   shopCacheMs?: number;
   now?: () => number;
+  /** Where webhooks may be delivered (private targets only with LOYALTY_WEBHOOK_ALLOW_PRIVATE=1), and how. */
+  webhooks?: TransportPolicy;
 }
 
 /** What the operations need: storage, a clock and the shops' configuration (cached in memory). */
@@ -63,12 +67,14 @@ export class Services {
   private readonly shopCacheMs: number;
   /** The origins whose pages ask for the widget, kept in memory and written at most once a minute each. */
   readonly widgetSightings: WidgetSightings;
+  readonly webhookPolicy: TransportPolicy;
 
   constructor(
     readonly driver: Driver,
     options: ServicesOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.webhookPolicy = options.webhooks ?? { allowPrivate: false };
     this.shopCacheMs = options.shopCacheMs ?? (driver.dialect === "sqlite" ? Number.POSITIVE_INFINITY : 2000);
     this.widgetSightings = new WidgetSightings(driver, this.now);
   }
@@ -213,6 +219,8 @@ export class Services {
     if (!parsed.success)
       throw new ApiError("invalid_request", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
     await this.driver.transaction(async (tx) => {
+      // raffles get their secret seed before anyone can enter, and keep their terms once open (raffle_locked)
+      await syncRaffles(tx, shop.id, program.raffles ?? [], this.now());
       await tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]);
       await this.audit(tx, shop, actor, "program.saved", { sections: changedKeys(shop.program, program) });
     });

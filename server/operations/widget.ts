@@ -8,6 +8,7 @@ import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../
 import { widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
+import { customerEngagement, programEngagement } from "./widget-engagement.ts";
 
 const DAY = 86_400_000;
 const RECENT_ACTIVITY = 5;
@@ -78,10 +79,12 @@ function toWindow(window: Window | null, timeZone: string): CampaignWindow | nul
   return shown;
 }
 
-function partsOf(shop: Shop, now: number): ShopParts {
+async function partsOf(services: Services, shop: Shop, now: number): Promise<ShopParts> {
   const cached = shopParts.get(shop);
   if (cached && now < cached.until) return cached;
   const { program } = shop;
+  // raffles and announcements (contract 7.4)
+  const engagement = await programEngagement(services, shop, now);
   const active = activeCampaign(program.campaigns, new Date(now), program.timeZone);
   const next = nextCampaign(program.campaigns, new Date(now), program.timeZone);
   const view: Program = {
@@ -97,6 +100,7 @@ function partsOf(shop: Shop, now: number): ShopParts {
     ...(program.actions?.length && { actions: program.actions }),
     ...(program.pending && { pending: program.pending }),
     ...(program.expiry && { expiry: program.expiry }),
+    ...engagement.fields,
   };
   const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
   const heads = new Map<string, string>();
@@ -105,7 +109,7 @@ function partsOf(shop: Shop, now: number): ShopParts {
     heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
   }
   const parts = {
-    until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity),
+    until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity, engagement.until),
     program: view,
     heads,
     guestEtags: new Map(),
@@ -163,6 +167,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
     activity: recent.map(toActivity),
     wallet: wallet.map((code) => ({ code: code.code, reward: JSON.parse(code.offer) as Reward, expiresAt: new Date(code.expires_at).toISOString() })),
     marketingConsent: row.marketing_consent === 1,
+    ...(await customerEngagement(services.driver.read, shop, row, now)),
   };
   return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
 }
@@ -185,7 +190,7 @@ export async function widgetPayloadJson(
   tokenRefusal?: string,
 ): Promise<{ json: string; etag?: string }> {
   const now = services.now();
-  const parts = partsOf(shop, now);
+  const parts = await partsOf(services, shop, now);
   const locale = textLocale(shop, requestedLocale);
   const tail = localeJson(shop, locale);
   const clock = `,"now":"${new Date(now).toISOString()}"}`;

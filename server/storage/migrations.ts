@@ -378,9 +378,153 @@ CREATE TABLE job_state (
     },
   },
   {
+    // Contract 7.4: raffles (their secret seeds, entries and draws), post-purchase feedback, the history of consent
+    version: 6,
+    sql: (dialect) => {
+      const { identity } = types[dialect];
+      return `
+CREATE TABLE raffles (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  seed TEXT NOT NULL,
+  commitment TEXT NOT NULL,
+  terms TEXT NOT NULL,
+  opens_at BIGINT NOT NULL,
+  closes_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  winner_entry_id TEXT,
+  winner_customer_id TEXT,
+  prize_code TEXT,
+  prize_expires_at BIGINT,
+  drawn_at BIGINT,
+  cancelled_at BIGINT,
+  settled_at BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX raffles_unsettled ON raffles (shop_id, settled_at, closes_at);
+CREATE INDEX raffles_winner ON raffles (shop_id, winner_customer_id);
+
+CREATE TABLE raffle_purchases (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  raffle_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  entries BIGINT NOT NULL,
+  points BIGINT NOT NULL,
+  refunded_at BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX raffle_purchases_customer ON raffle_purchases (shop_id, customer_id, raffle_id);
+CREATE INDEX raffle_purchases_refunds ON raffle_purchases (shop_id, raffle_id, refunded_at);
+
+CREATE TABLE raffle_entries (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  raffle_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  purchase_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+CREATE INDEX raffle_entries_raffle ON raffle_entries (shop_id, raffle_id, id);
+CREATE INDEX raffle_entries_customer ON raffle_entries (shop_id, customer_id, raffle_id);
+
+CREATE TABLE feedback (
+  shop_id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  rating BIGINT NOT NULL,
+  comment TEXT,
+  points BIGINT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, order_id)
+);
+CREATE INDEX feedback_newest ON feedback (shop_id, created_at, order_id);
+CREATE INDEX feedback_customer ON feedback (shop_id, customer_id);
+
+CREATE TABLE consents (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  marketing BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX consents_customer ON consents (shop_id, customer_id, id);
+
+ALTER TABLE customers ADD COLUMN marketing_consent_at BIGINT
+`;
+    },
+  },
+  {
+    // Contract 7.5 and 7.6: webhooks and their deliveries, connectors, imports. Only erasure events that still hold an id
+    // are looked up by type (to forget it), so only they are indexed: the events every order records pay for no extra index.
+    version: 7,
+    sql: (dialect) => {
+      const { identity } = types[dialect];
+      return `
+CREATE TABLE webhooks (
+  shop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  events TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  previous_secret TEXT,
+  previous_valid_until BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+
+CREATE TABLE webhook_deliveries (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  webhook_id TEXT NOT NULL,
+  event_id BIGINT NOT NULL,
+  message_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts BIGINT NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT,
+  claimed_until BIGINT,
+  claim TEXT,
+  last_status BIGINT,
+  last_error TEXT,
+  last_attempt_at BIGINT,
+  delivered_at BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX webhook_deliveries_message ON webhook_deliveries (shop_id, webhook_id, event_id);
+CREATE INDEX webhook_deliveries_log ON webhook_deliveries (shop_id, webhook_id, id);
+CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX events_erased ON events (created_at) WHERE type = 'customer.erased' AND data <> '{"customerId":null}';
+
+CREATE TABLE connectors (
+  shop_id TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  config TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, platform)
+);
+
+CREATE TABLE imports (
+  shop_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  result TEXT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, key)
+)
+`;
+    },
+  },
+  {
     // the console's analytics read earnings by when they happened (occurred_at, added by version 5): a referral's credit by
     // the friend's order; customers keep their tier points as of their latest order, for the console's list by tier
-    version: 6,
+    version: 8,
     sql: () => `
 UPDATE ledger SET occurred_at = (SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id)
   WHERE kind = 'referral' AND EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id);

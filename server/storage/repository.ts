@@ -1,5 +1,6 @@
 import type { EntryKind } from "../../contract/index.ts";
 import type { Queries } from "./driver.ts";
+import { deliveries } from "./webhooks.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
 export interface ShopRow {
@@ -26,6 +27,8 @@ export interface CustomerRow {
   name: string | null;
   birthday: string | null;
   marketing_consent: number;
+  /** When marketing_consent last changed (contract 7.4); null when never recorded. */
+  marketing_consent_at: number | null;
   referral_code: string;
   balance: number;
   /** Points earned but not redeemable yet (the program's return window). */
@@ -232,8 +235,9 @@ export const customers = {
   },
 
   /**
-   * Counts an order; an order that earned dates the customer's latest earning (kept as the latest, by `placedAt`). An order
-   * placed before the customer was first recorded (a late report, an import) makes them a member from its `placedAt`.
+   * Counts an order (which the widget's view of the member shows: it asks about their latest order); an order that earned
+   * dates the customer's latest earning (kept as the latest, by `placedAt`). An order placed before the customer was first
+   * recorded (a late report, an import) makes them a member from its `placedAt`.
    */
   async countOrder(
     tx: Queries,
@@ -245,7 +249,7 @@ export const customers = {
   ): Promise<void> {
     // tier points as of a current order replace the kept ones (points that left the window go); a backdated order adds its own
     await tx.run(
-      `UPDATE customers SET orders_count = orders_count + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END,
+      `UPDATE customers SET orders_count = orders_count + 1, version = version + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END,
        tier_points = ${tierPoints.current ? "?" : "tier_points + ?"} WHERE shop_id = ? AND id = ?`,
       [placedAt, placedAt, tierPoints.value, shopId, id],
     );
@@ -334,15 +338,13 @@ export const jobState = {
  */
 export const events = {
   async record(tx: Queries, event: { shopId: string; type: string; customerId: string | null; data: unknown; at: number }): Promise<void> {
-    await tx.run("INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?)", [
-      event.shopId,
-      event.type,
-      event.customerId,
-      JSON.stringify(event.data),
-      event.at,
-    ]);
+    const row = await tx.one<{ id: number }>(
+      "INSERT INTO events (shop_id, type, customer_id, data, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      [event.shopId, event.type, event.customerId, JSON.stringify(event.data), event.at],
+    );
+    // the webhooks' messages are queued in the same transaction: an event is never recorded without them
+    if (row) await deliveries.fanOut(tx, { shopId: event.shopId, id: Number(row.id), type: event.type, at: event.at });
   },
-  count: async (q: Queries) => Number((await q.one<{ n: number }>("SELECT COUNT(*) AS n FROM events", []))?.n ?? 0),
   after: (q: Queries, shopId: string, afterId: number, limit: number) =>
     q.all<{ id: number; type: string; data: string; created_at: number }>(
       "SELECT id, type, data, created_at FROM events WHERE shop_id = ? AND id > ? ORDER BY id LIMIT ?",

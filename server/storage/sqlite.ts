@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 import { type Driver, type Queries, type Row, type SqlValue, UniqueViolation } from "./driver.ts";
 import { migrations, statements } from "./migrations.ts";
 
-/** SQLite has no row locks: its single writer already serialises what `FOR UPDATE` protects. */
-const withoutLocks = (sql: string) => sql.replace(/\s+FOR UPDATE\s*$/i, "");
+/** SQLite has no row locks: its single writer already serialises what `FOR UPDATE` and `FOR SHARE` protect. */
+const withoutLocks = (sql: string) => sql.replace(/\s+FOR (UPDATE|SHARE)\s*$/i, "");
 
 function queriesOn(db: Database.Database): Queries {
   const cache = new Map<string, Database.Statement>();

@@ -62,6 +62,7 @@ export const en: WidgetTexts = {
   referralEntry: "Friend invited",
   referral_reversalEntry: "Referral reversed",
   expiryEntry: "Points expired",
+  importEntry: "Balance brought from your previous program",
   join: "Join",
   signIn: "Sign in",
   guest: "Join for free and earn points on every order.",

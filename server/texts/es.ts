@@ -62,6 +62,7 @@ export const es: WidgetTexts = {
   referralEntry: "Amigo invitado",
   referral_reversalEntry: "Invitación anulada",
   expiryEntry: "Puntos caducados",
+  importEntry: "Saldo traído de tu programa anterior",
   join: "Únete",
   signIn: "Inicia sesión",
   guest: "Únete gratis y empieza a sumar puntos en cada compra.",

@@ -33,6 +33,7 @@ export async function startProcess(entry: string, port: number, env: Record<stri
     },
     stop: () =>
       new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
       }),

@@ -199,6 +199,8 @@ for (const width of [1280, 360])
       ["Clientes", "Buscar por identificador, correo o nombre"],
       ["Instalación", "Código para pegar en la tienda"],
       ["Analítica", "Embudo de recomendaciones"],
+      ["Webhooks", "Aún no hay webhooks"],
+      ["Importar", "Importar miembros"],
     ] as const) {
       await page.getByRole("link", { name: link }).click();
       await page.getByText(check).first().waitFor();

@@ -55,7 +55,9 @@ describe.skipIf(testPostgresUrl)("backups of the SQLite database", () => {
     const backupFile = join(dir, "backup.sqlite");
     const taken = await cli("backup", [backupFile], live);
     expect(taken.stdout).toMatch(/backup written to .* ledger entries/);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // orders keep coming after the backup
+    // orders keep coming after the backup (however slow the machine)
+    for (let waited = 0; acknowledged.length <= before.length + 5 && waited < 10_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     running = false;
     await Promise.all(workers);
     await stopped(child);

@@ -10,9 +10,14 @@ import { type ConsoleEndpoint, consoleEndpoint, MARKETER } from "./console-suppo
 let e: ConsoleEndpoint;
 let viewer: ReturnType<ConsoleEndpoint["browser"]>;
 let editor: ReturnType<ConsoleEndpoint["browser"]>;
+let webhookId = "";
+let deliveryId = "";
 beforeAll(async () => {
-  e = await consoleEndpoint();
+  e = await consoleEndpoint({ webhooks: { allowPrivate: true } });
+  const webhook = await e.call("POST", "/v1/webhooks", { headers: e.asShop, body: { url: "http://127.0.0.1:9/hook", events: ["points.earned"] } });
+  webhookId = webhook.json.id;
   await e.order("ana", "20.00");
+  deliveryId = String((await e.driver.read.one<{ id: number }>("SELECT id FROM webhook_deliveries"))?.id);
   await e.order("bea", "30.00");
   await e.signIn();
   viewer = await e.marketer("vera@shop.example", "viewer");
@@ -47,7 +52,10 @@ const forEveryone = new Set([
 const program = () => e.services.shop("demo").then((shop) => shop?.program);
 
 /** How to make each change as an owner, and the audit action it must leave. */
-const changes: Record<string, { path: string; body?: unknown; action: string; before?: () => Promise<unknown> }> = {
+const changes: Record<
+  string,
+  { path: string | (() => string); body?: unknown; raw?: string; headers?: Record<string, string>; action: string; before?: () => Promise<unknown> }
+> = {
   "PUT /v1/console/theme": { path: "/theme", body: { accent: "#123456" }, action: "theme.saved" },
   "POST /v1/console/theme/reset": { path: "/theme/reset", action: "theme.reset" },
   "PUT /v1/console/program": { path: "/program", body: "program", action: "program.saved" },
@@ -87,6 +95,16 @@ const changes: Record<string, { path: string; body?: unknown; action: string; be
     action: "marketer.removed",
     before: () => saveMarketer(e.services, "demo", "quim@shop.example", "quim's long password", "editor"),
   },
+  "POST /v1/console/imports": {
+    path: "/imports",
+    raw: "customerId,email,name,points\nimp-1,imp@example.com,Imported One,120\n",
+    headers: { "content-type": "text/csv", "idempotency-key": "roles-import-0001" },
+    action: "customers.imported",
+  },
+  "POST /v1/console/webhooks/:webhookId/deliveries/:deliveryId/redeliver": {
+    path: () => `/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver`,
+    action: "webhook.redelivered",
+  },
   "PUT /v1/console/session/password": {
     path: "/session/password",
     body: { currentPassword: MARKETER.password, newPassword: MARKETER.password },
@@ -97,7 +115,14 @@ const changes: Record<string, { path: string; body?: unknown; action: string; be
 const docOf = (route: Route) =>
   routeDocs.find((doc) => doc.tag === "console" && doc.method.toUpperCase() === route.method && doc.path === route.path);
 const sample = (path: string) =>
-  path.replace(":customerId", "ana").replace(":email", "vera@shop.example").replace(":draft", "x").replace(":shop", "demo");
+  path
+    .replace(":customerId", "ana")
+    .replace(":email", "vera@shop.example")
+    .replace(":draft", "x")
+    .replace(":shop", "demo")
+    .replace(":webhookId", webhookId)
+    .replace(":deliveryId", deliveryId)
+    .replace(":raffleId", "no-raffle");
 const bodyOf = async (route: Route) => {
   if (route.method === "GET") return {};
   const change = changes[key(route)];
@@ -154,6 +179,9 @@ describe("console roles", () => {
       "/analytics",
       "/marketers",
       "/audit",
+      "/webhooks",
+      "/raffles",
+      "/feedback",
     ])
       expect((await viewer.call("GET", path)).status, path).toBe(200);
     expect((await viewer.call("POST", "/program/campaign-preview", { body: { timeZone: "UTC", campaigns: [] } })).status).toBe(200);
@@ -163,11 +191,13 @@ describe("console roles", () => {
     for (const [route, change] of Object.entries(changes)) {
       await change.before?.();
       const [method = "GET"] = route.split(" ");
-      const response = await e.consoleCall(
-        method,
-        change.path,
-        change.body === undefined ? {} : { body: change.body === "program" ? await program() : change.body },
-      );
+      const path = typeof change.path === "function" ? change.path() : change.path;
+      const response = change.raw
+        ? await e.call(method, `/v1/console${path}`, {
+            raw: change.raw,
+            headers: { origin: "http://localhost", cookie: e.cookie, ...change.headers },
+          })
+        : await e.consoleCall(method, path, change.body === undefined ? {} : { body: change.body === "program" ? await program() : change.body });
       expect(response.status, route).toBeLessThan(300);
       const [latest] = (await e.consoleCall("GET", "/audit")).json.entries;
       expect(latest, route).toMatchObject({ action: change.action, actor: MARKETER.email });

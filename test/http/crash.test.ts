@@ -8,9 +8,10 @@ import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
 import { spawnEndpoint, stopProcess } from "../support/process.ts";
 
-// Kills the endpoint with SIGKILL again and again while orders, redemptions, actions and job runs (pending releases,
-// expiry) stream in, restarts it, and checks that every acknowledged write is there exactly once, balances equal the
-// available ledger entries and pending points the pending ones, and no balance expired twice.
+// Kills the endpoint with SIGKILL again and again while orders, redemptions, actions, raffle entries and job runs (pending
+// releases, expiry, a raffle's draw) stream in, restarts it, and checks that every acknowledged write is there exactly
+// once, balances equal the available ledger entries and pending points the pending ones, no balance expired twice and the
+// raffle that closed during the kills was drawn once.
 const ROUNDS = Number(process.env.LOYALTY_CRASH_ROUNDS ?? 6);
 const OPERATOR_KEY = "crash-operator-key-0123456789";
 const dir = mkdtempSync(join(tmpdir(), "loyalty-crash-"));
@@ -53,6 +54,17 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
         pending: { days: 1 },
         expiry: { monthsInactive: 1, reminderDays: 5 },
         actions: [{ id: "review", kind: "review", points: 5, limit: { count: 1000, per: "day" }, title: { es: "Reseña" } }],
+        raffles: ["long", "short"].map((id) => ({
+          id,
+          title: { es: "Sorteo" },
+          prize: { es: "Una cesta" },
+          entryCost: 10,
+          maxEntriesPerCustomer: 100,
+          opensAt: new Date(Date.now() - 60_000).toISOString(),
+          // the short one closes while the endpoint is being killed: its draw happens under the kills
+          closesAt: new Date(Date.now() + (id === "long" ? 86_400_000 : 1500)).toISOString(),
+          prizeCode: { kind: "free_shipping", validityDays: 30 },
+        })),
       }),
     });
     expect(saved.status).toBe(200);
@@ -70,6 +82,8 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
         ).status,
       ).toBe(201);
     const ackedActions = new Set<string>();
+    /** Acknowledged raffle entries: entry id → customer. */
+    const ackedEntries = new Map<string, string>();
 
     const ackedOrders = new Map<string, { customerId: string; points: number }>();
     const ackedCodes = new Map<string, string>();
@@ -101,6 +115,15 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
               if (action.status === 201) ackedActions.add(id);
             }
             if (n % 5 === 0) await post("/v1/operator/jobs/run", {}, asOperator);
+            // even sequence numbers: the customers whose orders are available at once (odd ones only have pending points)
+            if (n % 4 === 2) {
+              const entered = await post(
+                `/v1/shops/crash/raffles/${n % 8 === 2 ? "long" : "short"}/entries`,
+                { count: 1 + (n % 3) },
+                { authorization: `Bearer ${tokenOf(customerId)}`, "idempotency-key": `raffle-${n}-crash` },
+              );
+              if (entered.status === 201) for (const entry of entered.json.entries) ackedEntries.set(entry.id, customerId);
+            }
             if (n % 3 === 0) {
               const redeemed = await post(
                 "/v1/shops/crash/redemptions",
@@ -176,6 +199,25 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
       customer_id: string;
       n: number;
     }[];
+    const entryRows = new Map(
+      (db.prepare("SELECT id, customer_id FROM raffle_entries").all() as { id: string; customer_id: string }[]).map((row) => [
+        row.id,
+        row.customer_id,
+      ]),
+    );
+    const raffleRows = db.prepare("SELECT id, status, winner_entry_id FROM raffles ORDER BY id").all() as {
+      id: string;
+      status: string;
+      winner_entry_id: string | null;
+    }[];
+    const raffleEvents = db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'raffle.won'").pluck().get() as number;
+    const prizeCodes = db.prepare('SELECT COUNT(*) AS n FROM codes WHERE offer LIKE \'%"id":"short"%\'').pluck().get() as number;
+    const purchasesPaid = db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM raffle_purchases p WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.cause_type = 'raffle' AND l.cause_id = p.id AND l.kind = 'raffle_entry')",
+      )
+      .pluck()
+      .get() as number;
     const inactiveBalances = db
       .prepare(`SELECT balance FROM customers WHERE id IN (${inactive.map(() => "?").join(", ")})`)
       .pluck()
@@ -186,9 +228,19 @@ describe.skipIf(testPostgresUrl)("crash safety on SQLite", () => {
     expect(expiries.filter((row) => inactive.includes(row.customer_id))).toEqual(inactive.map((customer_id) => ({ customer_id, n: 1 })));
     expect(expiries.every((row) => row.n === 1)).toBe(true);
     expect(inactiveBalances).toEqual(inactive.map(() => 0));
+    for (const [id, customerId] of ackedEntries) expect(entryRows.get(id), `acknowledged raffle entry ${id}`).toBe(customerId);
+    expect(purchasesPaid).toBe(0);
+    expect(raffleRows.map((row) => [row.id, row.status])).toEqual([
+      ["long", "scheduled"],
+      ["short", "drawn"],
+    ]);
+    const short = raffleRows[1];
+    // drawn once: one winner, told once, with one code
+    expect(raffleEvents).toBe(short?.winner_entry_id ? 1 : 0);
+    expect(prizeCodes).toBe(short?.winner_entry_id ? 1 : 0);
     expect(ackedOrders.size).toBeGreaterThan(ROUNDS);
     console.log(
-      `crash safety: ${ROUNDS} SIGKILL rounds, ${ackedOrders.size} acknowledged orders, ${ackedCodes.size} codes and ${ackedActions.size} actions checked, ${unacknowledged.length} lost answers retried`,
+      `crash safety: ${ROUNDS} SIGKILL rounds, ${ackedOrders.size} acknowledged orders, ${ackedCodes.size} codes, ${ackedActions.size} actions and ${ackedEntries.size} raffle entries checked, ${unacknowledged.length} lost answers retried`,
     );
   }, 120_000);
 });

@@ -89,6 +89,9 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "POST /v1/operator/shops": { id: "fuzz-shop", name: "Fuzz", allowedOrigins: [], defaultLocale: "es", currency: "EUR" },
   "POST /v1/shops/{shop}/redemptions": { rewardId: "free-shipping" },
   "POST /v1/shops/{shop}/referral-visits": { code: "ABCDEFGH" },
+  "POST /v1/shops/{shop}/raffles/{raffleId}/entries": { count: 1 },
+  "POST /v1/shops/{shop}/feedback": { orderId: "o-1", rating: 5, comment: "Todo bien" },
+  "PUT /v1/shops/{shop}/consent": { marketing: false },
   "PUT /v1/customers/{customerId}": { email: "ana@example.com", name: "Ana", birthday: "1990-01-01", marketingConsent: true },
   "POST /v1/customers/{customerId}/adjustments": { id: "adj-1", points: 5, reason: "goodwill" },
   "POST /v1/orders": {
@@ -119,6 +122,10 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "POST /v1/console/links/accept": { token: "abcdefghijklmnopqrstuvwxyz012345", password: "a long new password" },
   "POST /v1/console/marketers/invites": { email: "nora@example.com", role: "editor" },
   "PUT /v1/console/marketers/{email}": { role: "viewer" },
+  "POST /v1/webhooks": { url: "https://hooks.example/loyalty", events: ["points.earned"] },
+  "POST /v1/webhooks/{webhookId}/secret": { overlapHours: 24 },
+  "PUT /v1/connectors/shopify": { shopDomain: "fuzz.myshopify.com", clientSecret: "fuzz-secret" },
+  "PUT /v1/connectors/woocommerce": { webhookSecret: "fuzz-secret" },
 };
 
 function isMalformed(text: string): boolean {
@@ -136,11 +143,12 @@ const concrete = (path: string) =>
     .replace("{customerId}", "ana")
     .replace("{orderId}", "o-1")
     .replace("{code}", "NOPE")
+    .replace("{raffleId}", "no-such-raffle")
     .replace("{email}", "ana@example.com");
 
 function headersFor(path: string): Record<string, string> {
   if (path.startsWith("/v1/operator")) return { authorization: "Bearer test-operator-key-0123456789" };
-  if (path.includes("/redemptions")) return customerToken;
+  if (/^\/v1\/shops\/[^/]+\/(redemptions|raffles|feedback|consent)/.test(path)) return customerToken;
   if (path.startsWith("/v1/shops")) return {};
   return shopKey;
 }
@@ -152,7 +160,10 @@ async function stateDigest() {
      UNION ALL SELECT 'orders', COUNT(*), COALESCE(SUM(refunded_minor), 0) FROM orders
      UNION ALL SELECT 'codes', COUNT(*), 0 FROM codes
      UNION ALL SELECT 'visits', COUNT(*), 0 FROM referral_visits
-     UNION ALL SELECT 'shops', COUNT(*), COALESCE(SUM(config_version), 0) FROM shops`,
+     UNION ALL SELECT 'shops', COUNT(*), COALESCE(SUM(config_version), 0) FROM shops
+     UNION ALL SELECT 'raffle_entries', COUNT(*), 0 FROM raffle_entries
+     UNION ALL SELECT 'feedback', COUNT(*), 0 FROM feedback
+     UNION ALL SELECT 'consents', COUNT(*), 0 FROM consents`,
   );
   return JSON.stringify(rows);
 }

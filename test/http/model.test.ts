@@ -4,10 +4,11 @@ import { addMonths } from "../../server/domain/expiry.ts";
 import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // Model-based test: random sequences of orders, replays, refunds (a friend's whole refund takes the referrer's credit
-// back), redemptions, adjustments, referrals, campaign changes and time passing with the jobs run (pending points
-// released after the return window, balances of inactive members expired) against the real endpoint and a tiny model
-// of the rules; after every step balances, pending points, tiers and progress agree, each balance equals the sum of
-// its available ledger entries, pending points are never spendable and nothing expires twice.
+// back), redemptions, adjustments, referrals, campaign changes, raffle entries (and the raffle's cancellation) and time
+// passing with the jobs run (pending points released after the return window, balances of inactive members expired, the
+// raffle drawn or its entries refunded) against the real endpoint and a tiny model of the rules; after every step
+// balances, pending points, tiers, progress and raffle entries agree, each balance equals the sum of its available ledger
+// entries, pending points are never spendable, nothing expires twice and no entry is refunded twice.
 const RUNS = Number(process.env.LOYALTY_MODEL_RUNS ?? 100);
 const TIERS = [
   { id: "bronze", threshold: 0, multiplier: 1 },
@@ -25,6 +26,7 @@ const PENDING_DAYS = 14;
 const MONTHS_INACTIVE = 3;
 /** Time passes by at most this much in one run, so that no order leaves the 365-day tier window (not modelled). */
 const MAX_ELAPSED_DAYS = 300;
+const RAFFLE = { id: "model", entryCost: 20, maxEntriesPerCustomer: 6, closesAfterDays: 120 };
 
 interface Held {
   until: number;
@@ -61,6 +63,16 @@ interface Model {
   /** The double-points campaign's window, if one was set up. */
   campaign: { startsAt: number; endsAt: number } | null;
   friends: number;
+  raffle: {
+    closesAt: number;
+    cancelled: boolean;
+    drawn: boolean;
+    /** Entries each member holds. */
+    held: Map<string, number>;
+    /** Points paid per purchase, until the jobs refund a cancelled raffle's. */
+    unrefunded: { customerId: string; points: number }[];
+    keys: Map<string, { customerId: string; count: number; answer: unknown }>;
+  };
 }
 interface Real {
   e: TestEndpoint;
@@ -299,7 +311,79 @@ class Referral implements fc.AsyncCommand<Model, Real> {
   toString = () => `referral(${this.referrer})`;
 }
 
-/** Time passes and the jobs run: held points whose window closed are released, then inactive balances expire, once. */
+class EnterRaffle implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly customerId: string,
+    readonly count: number,
+    readonly reuse: number | null,
+  ) {}
+  check = () => true;
+  run = async (model: Model, real: Real) => {
+    const { raffle } = model;
+    const previous = this.reuse === null ? undefined : [...raffle.keys.entries()][this.reuse % Math.max(1, raffle.keys.size)];
+    const [key, reused] = previous ?? [`key-${++real.seq}-raffle`, undefined];
+    const customerId = reused?.customerId ?? this.customerId;
+    const count = reused?.count ?? this.count;
+    const answer = await real.e.call("POST", `/v1/shops/demo/raffles/${RAFFLE.id}/entries`, {
+      headers: { ...real.e.asCustomer(customerId), "idempotency-key": key },
+      body: { count },
+    });
+    if (reused) {
+      // the stored answer, whatever happened since
+      expect(answer.status).toBe(201);
+      expect(answer.json).toEqual(reused.answer);
+      return;
+    }
+    // a refused entry writes nothing, not even the member's row
+    const state = model.members.get(customerId) ?? { balance: 0, tierPoints: 0, orders: 0, pending: [] };
+    const held = raffle.held.get(customerId) ?? 0;
+    const open = !raffle.cancelled && model.now < raffle.closesAt;
+    const expected = !open
+      ? "raffle_not_open"
+      : held + count > RAFFLE.maxEntriesPerCustomer
+        ? "raffle_entry_limit"
+        : state.balance < count * RAFFLE.entryCost
+          ? "insufficient_points"
+          : null;
+    if (expected) {
+      expect(answer.status).toBe(422);
+      expect(answer.json.error.code).toBe(expected);
+      return;
+    }
+    expect(answer.status).toBe(201);
+    state.balance -= count * RAFFLE.entryCost;
+    expect(answer.json).toMatchObject({ totalEntries: held + count, balance: state.balance });
+    raffle.held.set(customerId, held + count);
+    raffle.unrefunded.push({ customerId, points: count * RAFFLE.entryCost });
+    raffle.keys.set(key, { customerId, count, answer: answer.json });
+  };
+  toString = () => `enterRaffle(${this.customerId}, ${this.count}, reuse ${this.reuse})`;
+}
+
+/** The marketer cancels the raffle: refused once it is drawn; otherwise the next jobs give every entry's points back, once. */
+class CancelRaffle implements fc.AsyncCommand<Model, Real> {
+  check = (model: Readonly<Model>) => !model.raffle.cancelled;
+  run = async (model: Model, real: Real) => {
+    const program = (await real.e.call("GET", "/v1/program", { headers: real.e.asShop })).json;
+    const answer = await real.e.call("PUT", "/v1/program", {
+      headers: real.e.asShop,
+      body: { ...program, raffles: program.raffles.map((raffle: object) => ({ ...raffle, cancelled: true })) },
+    });
+    if (model.raffle.drawn) {
+      expect(answer.status).toBe(422);
+      expect(answer.json.error.code).toBe("raffle_locked");
+      return;
+    }
+    expect(answer.status).toBe(200);
+    model.raffle.cancelled = true;
+  };
+  toString = () => "cancelRaffle()";
+}
+
+/**
+ * Time passes and the jobs run: held points whose window closed are released, then inactive balances expire, once; then the
+ * raffle is drawn once it has closed, or a cancelled raffle's entries are refunded.
+ */
 class TimePasses implements fc.AsyncCommand<Model, Real> {
   constructor(readonly days: number) {}
   check = (model: Readonly<Model>) => model.elapsedDays + this.days <= MAX_ELAPSED_DAYS;
@@ -328,6 +412,16 @@ class TimePasses implements fc.AsyncCommand<Model, Real> {
     }
     expect(report.json.pendingReleased.points).toBe(released);
     expect(report.json.expired.points).toBe(expired);
+    const { raffle } = model;
+    let refunded = 0;
+    if (raffle.cancelled)
+      for (const purchase of raffle.unrefunded.splice(0)) {
+        member(model, purchase.customerId).balance += purchase.points;
+        refunded += purchase.points;
+      }
+    const draws = !raffle.cancelled && !raffle.drawn && raffle.closesAt <= model.now ? 1 : 0;
+    if (draws) raffle.drawn = true;
+    expect(report.json.raffles).toMatchObject({ drawn: draws, refundedPoints: refunded });
   };
   toString = () => `timePasses(${this.days} days)`;
 }
@@ -342,6 +436,12 @@ async function checkAgreement(model: Model, real: Real) {
     const next = REWARDS.filter((reward) => reward.cost > state.balance).sort((a, b) => a.cost - b.cost)[0];
     expect(details.json.nextReward).toEqual(next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, state.balance) } : null);
   }
+  const draw = (await real.e.call("GET", `/v1/raffles/${RAFFLE.id}`, { headers: real.e.asShop })).json;
+  const entriesOf = (customerId: string) => draw.entries.filter((entry: { customerId: string }) => entry.customerId === customerId).length;
+  for (const [id, held] of model.raffle.held) expect(entriesOf(id), `${id}'s raffle entries`).toBe(held);
+  expect(draw.status).toBe(
+    model.raffle.cancelled ? "cancelled" : model.raffle.drawn ? "drawn" : model.now < model.raffle.closesAt ? "open" : "closed",
+  );
   expect(await real.e.ledgerMismatches()).toEqual([]);
 }
 
@@ -357,6 +457,10 @@ class Checked implements fc.AsyncCommand<Model, Real> {
 }
 
 const member$ = fc.constantFrom(...MEMBERS);
+// entering is listed three times over: sequences are short, and an entry needs points earned or given first
+const enterRaffle = fc
+  .tuple(member$, fc.integer({ min: 1, max: 4 }), fc.option(fc.nat(), { nil: null, freq: 4 }))
+  .map(([id, count, reuse]) => new EnterRaffle(id, count, reuse));
 const commands = [
   fc.tuple(member$, fc.integer({ min: 0, max: 60_000 })).map(([id, minor]) => new Order(id, minor)),
   fc.nat().map((pick) => new Replay(pick)),
@@ -371,6 +475,10 @@ const commands = [
   fc.boolean().map((on) => new Campaign(on)),
   fc.tuple(member$, fc.integer({ min: 100, max: 20_000 })).map(([id, minor]) => new Referral(id, minor)),
   fc.integer({ min: 1, max: 60 }).map((days) => new TimePasses(days)),
+  enterRaffle,
+  enterRaffle,
+  enterRaffle,
+  fc.constant(null).map(() => new CancelRaffle()),
 ];
 
 describe("the ledger against a model of the rules", () => {
@@ -389,9 +497,45 @@ describe("the ledger against a model of the rules", () => {
             referral: { ...program.referral, weeklyCap: 1000 },
             pending: { days: PENDING_DAYS },
             expiry: { monthsInactive: MONTHS_INACTIVE, reminderDays: 10 },
+            raffles: [
+              {
+                id: RAFFLE.id,
+                title: { es: "Sorteo" },
+                prize: { es: "Una cesta" },
+                entryCost: RAFFLE.entryCost,
+                maxEntriesPerCustomer: RAFFLE.maxEntriesPerCustomer,
+                opensAt: new Date(clock.now - DAY).toISOString(),
+                closesAt: new Date(clock.now + RAFFLE.closesAfterDays * DAY).toISOString(),
+              },
+            ],
           }));
-          const model: Model = { members: new Map(), now: clock.now, elapsedDays: 0, orders: [], keys: new Map(), campaign: null, friends: 0 };
+          const model: Model = {
+            members: new Map(),
+            now: clock.now,
+            elapsedDays: 0,
+            orders: [],
+            keys: new Map(),
+            campaign: null,
+            friends: 0,
+            raffle: {
+              closesAt: clock.now + RAFFLE.closesAfterDays * DAY,
+              cancelled: false,
+              drawn: false,
+              held: new Map(),
+              unrefunded: [],
+              keys: new Map(),
+            },
+          };
           const real: Real = { e, clock, referralCodes: new Map(), seq: 0 };
+          // every member starts with some points, so that short sequences still spend them (entries, rewards)
+          for (const id of MEMBERS) {
+            const gift = await e.call("POST", `/v1/customers/${id}/adjustments`, {
+              headers: e.asShop,
+              body: { id: `start-${id}`, points: 600, reason: "start" },
+            });
+            expect(gift.status).toBe(201);
+            member(model, id).balance = 600;
+          }
           try {
             await fc.asyncModelRun(() => ({ model, real }), sequence);
           } finally {

@@ -218,4 +218,107 @@ describe.skipIf(!testPostgresUrl)("several endpoint processes on one PostgreSQL"
     expect(released.rows[0]).toEqual({ n: 30 });
     expect(mismatches.rows).toEqual([]);
   }, 60_000);
+
+  it("takes a raffle's entries on every process at once within each balance and maximum, and draws it once", async () => {
+    const asShop = { authorization: `Bearer ${secretKey}` };
+    const asOperator = { authorization: `Bearer ${OPERATOR_KEY}` };
+    const program = await fetch(`${urls[0]}/v1/program`, { headers: asShop }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const closesAt = Date.now() + 6000;
+    const saved = await fetch(`${urls[1]}/v1/program`, {
+      method: "PUT",
+      headers: { ...asShop, "content-type": "application/json" },
+      body: JSON.stringify({
+        ...program,
+        raffles: [
+          {
+            id: "bici",
+            title: { es: "Sorteo de una bici" },
+            prize: { es: "Una bici" },
+            entryCost: 100,
+            maxEntriesPerCustomer: 4,
+            opensAt: new Date(Date.now() - 60_000).toISOString(),
+            closesAt: new Date(closesAt).toISOString(),
+            prizeCode: { kind: "free_product", product: "Bici urbana", validityDays: 60 },
+          },
+        ],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    // half of them can pay for 3 entries, half for more than the maximum of 4
+    const entrants = Array.from({ length: 8 }, (_, i) => ({ id: `raffle-${i}`, points: i % 2 ? 350 : 1000, cap: i % 2 ? 3 : 4 }));
+    for (const { id, points } of entrants) {
+      const gift = await post(urls[0] as string, `/v1/customers/${id}/adjustments`, { id: `seed-${id}`, points, reason: "seed" }, asShop);
+      expect(gift.status).toBe(201);
+    }
+    const attempts = entrants.flatMap(({ id }) =>
+      Array.from({ length: 9 }, (_, i) => ({
+        customerId: id,
+        key: `${id}-entry-${i % 6}`,
+        count: 1 + ((i % 6) % 2),
+        base: urls[i % PROCESSES] as string,
+      })),
+    );
+    const answers = await Promise.all(
+      attempts.map(({ customerId, key, count, base }) =>
+        post(
+          base,
+          "/v1/shops/multi/raffles/bici/entries",
+          { count },
+          { authorization: `Bearer ${signCustomerToken({ signingSecret, shop: "multi", customerId })}`, "idempotency-key": key },
+        ),
+      ),
+    );
+    expect(answers.every((answer) => answer.status === 201 || ["insufficient_points", "raffle_entry_limit"].includes(answer.json.error?.code))).toBe(
+      true,
+    );
+    let bought = 0;
+    for (const { id, points, cap } of entrants) {
+      // one key, one purchase: every answer to a key is the same
+      const mine = answers.filter((_, i) => attempts[i]?.customerId === id && answers[i]?.status === 201);
+      const purchases = new Map(
+        mine.map((answer) => [answer.json.entries.map((entry: { id: string }) => entry.id).join(), answer.json.entries.length]),
+      );
+      const entries = [...purchases.values()].reduce((sum, n) => sum + n, 0);
+      expect(entries, id).toBeLessThanOrEqual(cap);
+      expect(entries, id).toBeGreaterThanOrEqual(cap - 1);
+      const details = await fetch(`${urls[2]}/v1/customers/${id}`, { headers: asShop }).then((r) => r.json() as Promise<{ balance: number }>);
+      expect(details.balance).toBe(points - entries * 100);
+      bought += entries;
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now()) + 500));
+    const runs = await Promise.all([...urls, ...urls].map((base) => post(base, "/v1/operator/jobs/run", {}, asOperator)));
+    expect(runs.every((run) => run.status === 200)).toBe(true);
+    expect(runs.reduce((sum, run) => sum + run.json.raffles.drawn, 0)).toBe(1);
+    const draw = await fetch(`${urls[2]}/v1/raffles/bici`, { headers: asShop }).then((r) => r.json() as Promise<any>);
+    expect(draw.status).toBe("drawn");
+    // the winner recomputed with WebCrypto, from what the endpoint published
+    const seed = Uint8Array.from(Buffer.from(draw.seed, "hex"));
+    expect(Buffer.from(await crypto.subtle.digest("SHA-256", seed)).toString("hex")).toBe(draw.commitment);
+    const key = await crypto.subtle.importKey("raw", seed, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const tickets = await Promise.all(
+      draw.entries.map(async (entry: { id: string }) => ({
+        id: entry.id,
+        ticket: Buffer.from(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(entry.id))).toString("hex"),
+      })),
+    );
+    const lowest = tickets.reduce((best: { id: string; ticket: string }, next: { id: string; ticket: string }) =>
+      next.ticket < best.ticket ? next : best,
+    );
+    expect(draw.winner.entryId).toBe(lowest.id);
+
+    const check = new pg.Client({ connectionString: testPostgresUrl });
+    await check.connect();
+    await check.query(`SET search_path = ${schema}`);
+    const won = await check.query("SELECT customer_id FROM events WHERE type = 'raffle.won'");
+    const prizeCodes = await check.query("SELECT customer_id FROM codes WHERE offer LIKE '%Bici urbana%'");
+    const entryRows = await check.query("SELECT COUNT(*)::int AS n FROM raffle_entries WHERE raffle_id = 'bici'");
+    const mismatches = await check.query(MISMATCHES);
+    await check.end();
+    expect(won.rows).toEqual([{ customer_id: draw.winner.customerId }]);
+    expect(prizeCodes.rows).toEqual([{ customer_id: draw.winner.customerId }]);
+    expect(entryRows.rows[0].n).toBe(bought);
+    expect(draw.entries).toHaveLength(bought);
+    expect(mismatches.rows).toEqual([]);
+  }, 60_000);
 });

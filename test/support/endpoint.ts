@@ -8,6 +8,7 @@ import { freshDriver } from "./database.ts";
 import type { AppConfig } from "../../server/http/env.ts";
 import type { Driver } from "../../server/storage/driver.ts";
 import type { Program } from "../../contract/index.ts";
+import type { TransportPolicy } from "../../server/operations/webhook-transport.ts";
 
 export const OPERATOR_KEY = "test-operator-key-0123456789";
 export const SHOP_ORIGIN = "https://shop.example";
@@ -23,6 +24,8 @@ export interface TestEndpointOptions {
   log?: (line: string) => void;
   /** More of the app's configuration (log format, metrics token, draining). */
   config?: Partial<AppConfig>;
+  /** Where webhooks may go (default: public addresses only, as in production). */
+  webhooks?: TransportPolicy;
 }
 
 /** A real endpoint on a fresh SQLite file with one shop, driven through `app.request()`. */
@@ -32,7 +35,7 @@ export async function testEndpoint(options: TestEndpointOptions = {}) {
   const driver = fresh.driver;
   await driver.migrate();
   const clock = options.clock;
-  const services = new Services(driver, { now: clock ? () => clock.now : Date.now });
+  const services = new Services(driver, { now: clock ? () => clock.now : Date.now, webhooks: options.webhooks });
   const app = createApp(services, {
     operatorKey: OPERATOR_KEY,
     rateLimit: options.rateLimit ?? false,

@@ -4,15 +4,19 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordAction } from "../../server/operations/actions.ts";
+import { setConsentFromWidget } from "../../server/operations/consent.ts";
+import { submitFeedback } from "../../server/operations/feedback.ts";
 import { runDueJobs } from "../../server/operations/jobs.ts";
 import { placeOrder, refundOrder } from "../../server/operations/orders.ts";
+import { enterRaffle } from "../../server/operations/raffles.ts";
 import { redeemReward } from "../../server/operations/redemptions.ts";
 import { Services } from "../../server/operations/services.ts";
 import { widgetPayloadJson } from "../../server/operations/widget.ts";
 import type { Driver, Queries } from "../../server/storage/driver.ts";
 import { openSqlite } from "../../server/storage/sqlite.ts";
 
-// The hot paths (the widget's boot request, orders, refunds, redemptions, actions, the jobs' scans) must reach rows through a
+// The hot paths (the widget's boot request, orders, refunds, redemptions, actions, raffle entries, feedback, consent, the
+// jobs' scans and draws) must reach rows through a
 // per-customer or primary-key index, never by scanning a table or through the shop-wide time indexes
 // that analytics use: those turn a 10 µs lookup into a scan of the shop's whole history.
 const dir = mkdtempSync(join(tmpdir(), "loyalty-plans-"));
@@ -55,6 +59,29 @@ describe("query plans of the hot paths", () => {
       actions: [
         { id: "review", kind: "review", points: 10, limit: { count: 2, per: "month" }, title: { es: "Reseña" } },
         { id: "birthday", kind: "birthday", points: 50, limit: { count: 1, per: "year" }, title: { es: "Cumpleaños" } },
+        { id: "opinion", kind: "feedback", points: 10, limit: { count: 5, per: "month" }, title: { es: "Opinión" } },
+      ],
+      raffles: [
+        {
+          id: "cesta",
+          title: { es: "Sorteo" },
+          prize: { es: "Una cesta" },
+          entryCost: 10,
+          maxEntriesPerCustomer: 5,
+          opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+          // closed a moment after the entry below: the jobs draw it
+          closesAt: new Date(Date.now() + 300).toISOString(),
+          prizeCode: { kind: "free_shipping", validityDays: 30 },
+        },
+      ],
+      announcements: [
+        {
+          id: "news",
+          title: { es: "Novedad" },
+          body: { es: "Texto" },
+          startsAt: new Date(Date.now() - 1000).toISOString(),
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
       ],
     });
     const shop = await services.requireShop("demo");
@@ -76,6 +103,11 @@ describe("query plans of the hot paths", () => {
     await widgetPayloadJson(services, shop, "ana");
     await widgetPayloadJson(services, shop, "bea");
     await recordAction(services, shop, "ana", { id: "review-1", action: "review" });
+    await enterRaffle(services, shop, "ana", "cesta", 2, "plan-key-2");
+    await submitFeedback(services, shop, "ana", { orderId: "o1", rating: 5, comment: "Bien" });
+    await setConsentFromWidget(services, shop, "ana", true);
+    await widgetPayloadJson(services, shop, "ana");
+    await new Promise((resolve) => setTimeout(resolve, 400));
     await runDueJobs(services);
     await base.close();
 
@@ -83,7 +115,7 @@ describe("query plans of the hot paths", () => {
     const plans = [...statements]
       .filter((sql) => /^\s*(SELECT|UPDATE|DELETE)/i.test(sql))
       .map((sql) => {
-        const plain = sql.replace(/\s+FOR UPDATE\s*$/i, "");
+        const plain = sql.replace(/\s+FOR (UPDATE|SHARE)\s*$/i, "");
         const params = Array((plain.match(/\?/g) ?? []).length).fill("x");
         return {
           sql: plain.replace(/\s+/g, " ").trim(),
@@ -92,11 +124,18 @@ describe("query plans of the hot paths", () => {
       });
     db.close();
     expect(plans.length).toBeGreaterThan(8);
+    // the raffle was drawn, and the member's payload asked about their raffles and their latest order
+    for (const part of ["status = 'drawn'", "FROM raffle_entries e JOIN raffles r", "FROM orders o WHERE o.shop_id = ? AND o.customer_id = ?"])
+      expect(
+        plans.some(({ sql }) => sql.includes(part)),
+        part,
+      ).toBe(true);
     const bad = plans.filter(({ plan }) =>
       plan.some(
         (step) =>
-          /^SCAN (ledger|customers|orders|codes|referrals|referral_visits|refunds|actions|events|customer_name_words)\b/.test(step) ||
-          /_shop_(time|occurred|placed|joined|balance)\b/.test(step),
+          /^SCAN (ledger|customers|orders|codes|referrals|referral_visits|refunds|actions|events|raffles|raffle_entries|raffle_purchases|feedback|consents|customer_name_words)\b/.test(
+            step,
+          ) || /_shop_(time|occurred|placed|joined|balance|tier)\b|feedback_newest/.test(step),
       ),
     );
     expect(bad).toEqual([]);

@@ -39,6 +39,13 @@ const unread = new Set([
   "program.actions",
   "program.pending",
   "program.expiry",
+  "program.raffles",
+  "program.announcements",
+  "customer.raffles",
+  "customer.feedbackRequest",
+  "customer.marketingConsentAt",
+  "customer.activity.raffleId",
+  "entries.raffleId",
   "sessionError",
   // a plural text's categories other than `other` are optional and fall back to it: only `other` is checked
   ...["zero", "one", "two", "few", "many"].map((category) => `texts.${category}`),

@@ -3,10 +3,13 @@ import { SignInLimiter } from "../../operations/console/sign-in-limiter.ts";
 import type { AppEnv } from "../env.ts";
 import { analyticsRoutes } from "./analytics.ts";
 import { customerRoutes } from "./customers.ts";
+import { feedbackRoutes } from "./feedback.ts";
 import { installRoutes } from "./install.ts";
 import { auditRoutes, marketerRoutes } from "./marketers.ts";
+import { consoleImportRoutes, consoleWebhookRoutes } from "./integrations.ts";
 import { previewApi } from "./preview.ts";
 import { programRoutes } from "./program.ts";
+import { raffleRoutes } from "./raffles.ts";
 import { sameOriginWrites } from "./session.ts";
 import { linkRoutes, sessionRoutes } from "./session-routes.ts";
 import { themeRoutes } from "./theme.ts";
@@ -27,5 +30,9 @@ export function consoleApi() {
     .route("/customers", customerRoutes)
     .route("/install", installRoutes)
     .route("/analytics", analyticsRoutes)
-    .route("/preview", previewApi);
+    .route("/preview", previewApi)
+    .route("/webhooks", consoleWebhookRoutes)
+    .route("/imports", consoleImportRoutes)
+    .route("/raffles", raffleRoutes)
+    .route("/feedback", feedbackRoutes);
 }

@@ -68,7 +68,7 @@ export async function analytics(services: Services, shop: Shop, days: number): P
     const day = dayRows[index];
     if (!day) continue;
     if (row.channel === "store") day.storeOrders += Number(row.orders);
-    else day.onlineOrders += Number(row.orders);
+    else if (row.channel === "online") day.onlineOrders += Number(row.orders);
     revenueByDay[index] = (revenueByDay[index] ?? 0) + Number(row.revenue);
   }
 

@@ -19,3 +19,8 @@ export async function auditPage(services: Services, shop: Shop, cursor?: number)
   }));
   return { entries, nextCursor: rows.length > PAGE && last ? String(last.id) : null };
 }
+
+/** Writes an entry for a change whose own operation runs its own transactions (an import, a redelivery), right after it. */
+export function recordChange(services: Services, shop: Shop, actor: string, action: string, details: Record<string, unknown> = {}) {
+  return services.driver.transaction((tx) => auditLog.record(tx, { shopId: shop.id, actor, action, details, at: services.now() }));
+}

@@ -1,0 +1,43 @@
+import type { Tier } from "../../contract/index.ts";
+import { tierFor } from "../domain/progress.ts";
+import type { Queries } from "../storage/driver.ts";
+import { recordCustomerEvent } from "./events.ts";
+import { tierPointsOf } from "./orders.ts";
+import type { Shop } from "./services.ts";
+
+const DAY = 86_400_000;
+
+/** The customer's tier points and tier now, before a change (null for a program without tiers: no tier event then). */
+export async function tierStanding(tx: Queries, shop: Shop, customerId: string, now: number): Promise<{ points: number; tier: Tier | null } | null> {
+  if (shop.program.tiers.length === 0) return null;
+  const points = await tierPointsOf(tx, shop, customerId, now);
+  return { points, tier: tierFor(shop.program.tiers, points) ?? null };
+}
+
+/**
+ * Records `tier.changed` when an order (its points, +) or a refund (the points it reversed, −) moved the customer to another
+ * tier. The change counts for the tier now only if the order was placed inside the tier window ending now, as
+ * `tierPointsOf` counts it: no second query needed.
+ */
+export async function recordTierChange(
+  tx: Queries,
+  shop: Shop,
+  customerId: string,
+  before: { points: number; tier: Tier | null } | null,
+  change: { points: number; placedAt: number; marketingConsent: boolean },
+  now: number,
+): Promise<void> {
+  if (!before || change.points === 0) return;
+  const counts = change.placedAt >= now - shop.program.tierWindowDays * DAY && change.placedAt <= now + DAY;
+  if (!counts) return;
+  const after = tierFor(shop.program.tiers, before.points + change.points) ?? null;
+  if ((after?.id ?? null) === (before.tier?.id ?? null)) return;
+  const named = (tier: Tier | null) => (tier ? { id: tier.id, name: tier.name } : null);
+  await recordCustomerEvent(tx, shop.id, {
+    type: "tier.changed",
+    customerId,
+    data: { from: named(before.tier), to: named(after) },
+    marketingConsent: change.marketingConsent,
+    at: now,
+  });
+}

@@ -11,6 +11,8 @@ import {
   Erased,
   type ErrorCode,
   ErrorBody,
+  FeedbackPage,
+  RaffleList,
   InstallChecklist,
   InstallInfo,
   LinkInfo,
@@ -97,6 +99,9 @@ export const api = {
   removeMarketer: (email: string) => call(MarketerList, "DELETE", `/marketers/${segment(email)}`),
   resetLink: (email: string) => call(OneTimeLink, "POST", `/marketers/${segment(email)}/reset-link`),
   audit: (cursor?: string) => call(AuditPage, "GET", `/audit?${query({ cursor })}`),
+  raffles: () => call(RaffleList, "GET", "/raffles"),
+  feedback: (cursor?: string) => call(FeedbackPage, "GET", `/feedback?${query({ cursor })}`),
+  feedbackExportUrl: "/v1/console/feedback/export",
   webhooks: () => call(WebhookList, "GET", "/webhooks"),
   deliveries: (id: string) => call(DeliveryPage, "GET", `/webhooks/${segment(id)}/deliveries?limit=100`),
   redeliver: (id: string, deliveryId: string) =>

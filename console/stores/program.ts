@@ -21,6 +21,8 @@ export const programSections = [
   { id: "referrals", widget: "referral" },
   { id: "actions", widget: "earn" },
   { id: "rules", widget: "home" },
+  { id: "raffles", widget: "home" },
+  { id: "announcements", widget: "home" },
   { id: "links", widget: "home" },
 ] as const;
 export type ProgramSection = (typeof programSections)[number]["id"];
@@ -37,6 +39,8 @@ const sectionOfPath: Record<string, ProgramSection> = {
   actions: "actions",
   pending: "rules",
   expiry: "rules",
+  raffles: "raffles",
+  announcements: "announcements",
   links: "links",
 };
 
@@ -65,7 +69,16 @@ export const $programDirty = computed([$programDraft, $savedProgram], (draft, sa
 export const $lockedIds = computed(
   $savedProgram,
   (saved) =>
-    new Set([...(saved?.rewards ?? []), ...(saved?.tiers ?? []), ...(saved?.campaigns ?? []), ...(saved?.actions ?? [])].map((item) => item.id)),
+    new Set(
+      [
+        ...(saved?.rewards ?? []),
+        ...(saved?.tiers ?? []),
+        ...(saved?.campaigns ?? []),
+        ...(saved?.actions ?? []),
+        ...(saved?.raffles ?? []),
+        ...(saved?.announcements ?? []),
+      ].map((item) => item.id),
+    ),
 );
 
 /** New items whose id still follows their title; typing an id by hand takes it out. */
@@ -90,8 +103,15 @@ export function editProgram(change: (program: Program) => void) {
   schedulePreview();
 }
 
-type Listed = "rewards" | "tiers" | "campaigns" | "actions";
-const fallbacks: Record<Listed, string> = { rewards: "reward", tiers: "tier", campaigns: "campaign", actions: "action" };
+export type Listed = "rewards" | "tiers" | "campaigns" | "actions" | "raffles" | "announcements";
+const fallbacks: Record<Listed, string> = {
+  rewards: "reward",
+  tiers: "tier",
+  campaigns: "campaign",
+  actions: "action",
+  raffles: "raffle",
+  announcements: "announcement",
+};
 const listOf = (program: Program, list: Listed): { id: string }[] => program[list] ?? [];
 
 /** A fresh id for a new item of `list`, from its title, unique in the list. */

@@ -1,6 +1,18 @@
 import { atom } from "nanostores";
 
-export const pages = ["theme", "program", "customers", "analytics", "install", "webhooks", "imports", "team", "audit", "account"] as const;
+export const pages = [
+  "theme",
+  "program",
+  "customers",
+  "feedback",
+  "analytics",
+  "install",
+  "webhooks",
+  "imports",
+  "team",
+  "audit",
+  "account",
+] as const;
 export type Page = (typeof pages)[number];
 
 export interface Route {

@@ -7,6 +7,7 @@ import { AccountPage } from "./account.tsx";
 import { AnalyticsPage } from "./analytics.tsx";
 import { AuditPage } from "./audit.tsx";
 import { CustomersPage } from "./customers.tsx";
+import { FeedbackPage } from "./feedback.tsx";
 import { ImportPage } from "./imports.tsx";
 import { InstallPage } from "./install.tsx";
 import { ProgramEditor } from "./program-editor.tsx";
@@ -19,6 +20,7 @@ const navKey = {
   theme: "navTheme",
   program: "navProgram",
   customers: "navCustomers",
+  feedback: "navFeedback",
   analytics: "navAnalytics",
   install: "navInstall",
   webhooks: "navWebhooks",
@@ -31,6 +33,7 @@ const views: Record<Page, () => preact.JSX.Element> = {
   theme: ThemeEditor,
   program: ProgramEditor,
   customers: CustomersPage,
+  feedback: FeedbackPage,
   analytics: AnalyticsPage,
   install: InstallPage,
   webhooks: WebhooksPage,

@@ -6,14 +6,9 @@ import { $campaignPreview, $programDraft, $programErrors, editProgram, newId, re
 import { $session } from "../stores/session.ts";
 import { Checkbox, NumberField, TextField } from "./fields.tsx";
 import { IdField } from "./id-field.tsx";
+import { fromLocalInput, toLocalInput } from "./datetime.ts";
 import { LocalizedFields } from "./localized.tsx";
 
-/** `2025-03-04T15:00` (the browser's local time, as datetime-local shows it) ⇄ an ISO timestamp. */
-const toLocalInput = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
 const weekdays = (locale: string) =>
   [1, 2, 3, 4, 5, 6, 7].map(
     (day) => [day, new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)))] as const,

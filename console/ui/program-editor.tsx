@@ -17,6 +17,7 @@ import { $route, goTo } from "../stores/route.ts";
 import { $can } from "../stores/session.ts";
 import { $previewProgram, $previewSection, $themeDraft, loadTheme } from "../stores/theme.ts";
 import { CampaignsFields } from "./campaigns-fields.tsx";
+import { AnnouncementsFields, RafflesFields } from "./engagement-fields.tsx";
 import { SaveBar } from "./fields.tsx";
 import { ThemePreview } from "./preview.tsx";
 import { EarningFields, LinksFields } from "./program-sections.tsx";
@@ -33,6 +34,8 @@ const views: Record<ProgramSection, () => preact.JSX.Element | null> = {
   referrals: ReferralFields,
   actions: ActionsFields,
   rules: PendingExpiryFields,
+  raffles: RafflesFields,
+  announcements: AnnouncementsFields,
   links: LinksFields,
 };
 const titles: Record<ProgramSection, TextKey> = {
@@ -43,6 +46,8 @@ const titles: Record<ProgramSection, TextKey> = {
   referrals: "referral",
   actions: "actions",
   rules: "pendingExpiry",
+  raffles: "raffles",
+  announcements: "announcements",
   links: "links",
 };
 

@@ -227,6 +227,35 @@ describe("program editor", () => {
     expect(draft().actions?.[0]).toMatchObject({ id: "resena-de-producto", kind: "review", limit: { count: 1, per: "ever" } });
   });
 
+  it("adds a raffle with its id from its title, and fixes the terms of one already open", async () => {
+    const open = {
+      id: "verano",
+      title: { es: "Sorteo de verano" },
+      prize: { es: "Una bicicleta" },
+      entryCost: 100,
+      maxEntriesPerCustomer: 5,
+      opensAt: "2020-01-01T00:00:00.000Z",
+      closesAt: "2040-01-01T00:00:00.000Z",
+    };
+    $savedProgram.set({ ...starterProgram("Europe/Madrid"), raffles: [open] });
+    $programDraft.set({ ...starterProgram("Europe/Madrid"), raffles: [open] });
+    fetchMock.mockImplementation(async (url: string) =>
+      String(url).endsWith("/raffles")
+        ? json({ raffles: [{ raffle: open, status: "open", commitment: "ab", entries: 12, entrants: 4 }] })
+        : json({}),
+    );
+    $route.set({ page: "program", section: "raffles" });
+    render(<ProgramEditor />);
+    expect(await screen.findByText(/Abierto · 12 participaciones de 4 clientes/)).toBeTruthy();
+    await waitFor(() => expect(input("field-raffles-0-entryCost").closest("fieldset:disabled")).toBeTruthy());
+    expect(screen.getByLabelText("Cancelar el sorteo: se devuelven los puntos de cada participación")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Añadir sorteo" }));
+    await waitFor(() => expect(input("field-raffles-1-title-es")).toBeTruthy());
+    fireEvent.input(input("field-raffles-1-title-es"), { target: { value: "Sorteo de Navidad" } });
+    expect(draft().raffles?.[1]?.id).toBe("sorteo-de-navidad");
+    expect(input("field-raffles-1-entryCost").closest("fieldset:disabled")).toBeNull();
+  });
+
   it("edits the links, each checked as an http(s) URL", async () => {
     $route.set({ page: "program", section: "links" });
     render(<ProgramEditor />);

@@ -240,9 +240,7 @@ describe("program editor", () => {
     $savedProgram.set({ ...starterProgram("Europe/Madrid"), raffles: [open] });
     $programDraft.set({ ...starterProgram("Europe/Madrid"), raffles: [open] });
     fetchMock.mockImplementation(async (url: string) =>
-      String(url).endsWith("/raffles")
-        ? json({ raffles: [{ raffle: open, status: "open", commitment: "ab", entries: 12, entrants: 4 }] })
-        : json({}),
+      String(url).endsWith("/raffles") ? json({ raffles: [{ raffle: open, status: "open", commitment: "ab", entries: 12, entrants: 4 }] }) : json({}),
     );
     $route.set({ page: "program", section: "raffles" });
     render(<ProgramEditor />);

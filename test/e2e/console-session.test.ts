@@ -248,7 +248,17 @@ for (const width of [1280, 768])
       expect(overflow, `${link} is wider than ${width} px`).toBeLessThanOrEqual(0);
       await saveScreenshot(page, `console-${link.toLowerCase().replace(/\W+/g, "-")}-${width}`, { fullPage: true });
     }
-    for (const name of ["Premios", "Niveles", "Campañas", "Recomendaciones", "Más formas de ganar", "Puntos pendientes y caducidad", "Sorteos", "Avisos", "Enlaces"]) {
+    for (const name of [
+      "Premios",
+      "Niveles",
+      "Campañas",
+      "Recomendaciones",
+      "Más formas de ganar",
+      "Puntos pendientes y caducidad",
+      "Sorteos",
+      "Avisos",
+      "Enlaces",
+    ]) {
       await nav(page, "Programa");
       await section(page, name);
       expect(await audit(page), `axe: Programa, ${name} at ${width} px`).toEqual([]);

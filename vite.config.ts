@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from "vite";
-import { contractSchemas } from "./widget/schema/generate.ts";
+import { existsSync, readdirSync } from "node:fs";
+import { bootSchemas, panelSchemas } from "./widget/schema/generate.ts";
 import { schemaModule } from "./widget/schema/module.ts";
 
 /** The endpoint, bundled for Node: `vite build --mode server`. Dependencies stay in node_modules. */
@@ -22,7 +23,7 @@ const server: UserConfig = {
   },
 };
 
-/** Marks the contract's top-level schema definitions as pure, so that those the widget never parses drop out of its bundle. */
+/** Marks the contract's top-level schema definitions as pure, so that those the widget never parses drop out of its bundles. */
 const pureContractSchemas: Plugin = {
   name: "pure-contract-schemas",
   transform(code, id) {
@@ -30,39 +31,69 @@ const pureContractSchemas: Plugin = {
   },
 };
 
-/** The widget checks responses with compact data made from the contract's zod schemas here, at build time: zod stays out of the bundle. */
+/** The widget checks responses with compact data made from the contract's zod schemas here, at build time: zod stays out of the bundles. */
 const contractSchemaData: Plugin = {
   name: "contract-schema-data",
   load(id) {
-    if (/[\\/]widget[\\/]schema[\\/]contract\.ts$/.test(id)) return schemaModule(contractSchemas());
+    if (/[\\/]widget[\\/]schema[\\/]boot\.ts$/.test(id)) return schemaModule(bootSchemas());
+    if (/[\\/]widget[\\/]schema[\\/]panel\.ts$/.test(id)) return schemaModule(panelSchemas());
   },
 };
 
+const widgetDir = "dist/widget";
+
 /**
- * The script-tag bundle: one self-contained IIFE, `dist/widget/loyalty.js`.
- * es2020 keeps `?.` and `??` as written (down-levelling them costs about 5% of the gzipped size);
- * terser squeezes a little more than the default minifier (its "unsafe" rewrites assume no one redefines built-ins).
+ * What both widget bundles share: es2020 keeps `?.` and `??` as written; terser with its safe defaults (no unsafe rewrites, no
+ * property mangling: the code needs no care for the minifier, and names stay readable in the source).
  */
-const widget: UserConfig = {
+const widgetBase: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
   plugins: [pureContractSchemas, contractSchemaData],
-  // classic `h(type, props, ...children)` calls are shorter than the automatic runtime's `jsx(type, { children: [...] })`
-  oxc: { jsx: { runtime: "classic", pragma: "h", pragmaFrag: "Fragment" }, jsxInject: `import { h, Fragment } from "preact"` },
   build: {
     target: "es2020",
-    outDir: "dist/widget",
-    emptyOutDir: true,
-    minify: "terser",
-    terserOptions: {
-      ecma: 2020,
-      compress: { passes: 5, unsafe: true, unsafe_arrows: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
-      format: { comments: false },
-      // Preact's internal properties (`__k`, `__e`, ...: nothing outside Preact reads them here) get one-letter names
-      mangle: { properties: { regex: /^__(?!html$|proto__$)/ } },
-    },
-    lib: { entry: "widget/main.ts", formats: ["iife"], name: "LoyaltyWidget", fileName: () => "loyalty.js" },
+    // browsers with color-mix() and :has(): the stylesheets stay as written (no expanded `inset`, no split selector lists)
+    cssTarget: ["chrome111", "edge111", "firefox121", "safari16.4"],
+    outDir: widgetDir,
+    minify: process.env.WIDGET_NOMINIFY ? false : "terser",
+    sourcemap: !!process.env.WIDGET_SOURCEMAP,
+    terserOptions: { ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
   },
 };
+
+/** The panel: an ES module with a content-hashed name (`vite build --mode panel`, first), loaded by the boot with `import()`. */
+const panel: UserConfig = {
+  ...widgetBase,
+  // the panel's own JSX runtime (widget/panel/dom): each of its .tsx files says `@jsxImportSource widget-dom`
+  resolve: { alias: { "widget-dom/jsx-runtime": "/widget/panel/dom/jsx-runtime.ts" } },
+  build: {
+    ...widgetBase.build,
+    emptyOutDir: true,
+    // an app build rather than a library one: Vite leaves a library's ES output unminified
+    rollupOptions: {
+      input: "widget/panel/main.tsx",
+      preserveEntrySignatures: "strict",
+      output: { format: "es", entryFileNames: "loyalty-panel-[hash].js" },
+    },
+  },
+};
+
+/** The panel's file as the panel build wrote it: the boot imports it by this name. */
+function panelFileName() {
+  const file = existsSync(widgetDir) ? readdirSync(widgetDir).find((name) => /^loyalty-panel-[\w-]+\.js$/.test(name)) : undefined;
+  if (!file) throw new Error("build the panel first: vite build --mode panel");
+  return file;
+}
+
+/** The boot: `dist/widget/loyalty.js`, one self-contained classic script (IIFE) with no Preact, beside the panel's file. */
+const boot = (): UserConfig => ({
+  ...widgetBase,
+  define: { ...widgetBase.define, __LOYALTY_PANEL_FILE__: JSON.stringify(panelFileName()) },
+  build: {
+    ...widgetBase.build,
+    emptyOutDir: false,
+    lib: { entry: "widget/boot/main.ts", formats: ["iife"], name: "LoyaltyWidget", fileName: () => "loyalty.js" },
+  },
+});
 
 /**
  * The marketers' console: a Preact app built into dist/console, served by the endpoint at /console.
@@ -75,4 +106,4 @@ const consoleApp: UserConfig = {
   build: { outDir: "../dist/console", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0, modulePreload: { polyfill: false } },
 };
 
-export default defineConfig(({ mode }) => (mode === "server" ? server : mode === "console" ? consoleApp : widget));
+export default defineConfig(({ mode }) => (mode === "server" ? server : mode === "console" ? consoleApp : mode === "panel" ? panel : boot()));

@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  // the widget's panel renders with its own small JSX runtime (each of its .tsx files says `@jsxImportSource widget-dom`)
+  resolve: {
+    alias: { "widget-dom/jsx-runtime": "/widget/panel/dom/jsx-runtime.ts", "widget-dom/jsx-dev-runtime": "/widget/panel/dom/jsx-runtime.ts" },
+  },
   test: {
     projects: [
       {

@@ -47,7 +47,10 @@ export const ThemeLocaleOverride = z.object({
   texts: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,63}$/)), z.union([textValue, PluralText]))),
 });
 
-/** Colours for the dark scheme (`colorScheme` dark, or auto on a dark system); each one left out keeps the widget's dark default. */
+/**
+ * Colours for the dark scheme (`colorScheme` dark, or auto on a dark system). Each one left out is derived from the light
+ * colours: the background is the accent mixed into near-black, the text near-white, the accent kept for filled surfaces.
+ */
 export const DarkColors = z.object({
   accent: z.optional(Color),
   accentText: z.optional(Color),
@@ -70,6 +73,7 @@ export const Theme = z.object({
   programName: shortText,
   pointsName: PointsName,
   colorScheme: z.enum(["light", "dark", "auto"]),
+  /** Optional dark-scheme colours (`--loyalty-dark-accent`, ...); absent ones are derived. */
   dark: z.optional(DarkColors),
   locales: z.record(Locale, ThemeLocaleOverride),
 });

@@ -71,6 +71,8 @@ export const CampaignWindow = z.object({
 export type CampaignWindow = z.infer<typeof CampaignWindow>;
 
 export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Points });
+/** The dearest reward a member can redeem now: what the launcher offers first ("you can redeem Free shipping now"). */
+export const ReadyReward = z.object({ rewardId: Slug, cost: Points, title: LocalizedText });
 export const TierProgress = z.object({ id: Slug, name: LocalizedText, missing: Points });
 
 /** A text with plural forms: one per CLDR category its language uses; `other` is required and stands in for any left out. */
@@ -100,6 +102,10 @@ export const WidgetCustomer = z.object({
   nextReward: z.nullable(NextReward),
   /** Rewards the member can redeem now. */
   redeemable: z.array(Slug),
+  /** The dearest of them, with its title; null when none is within reach. */
+  readyReward: z.nullable(ReadyReward),
+  /** Orders the member has placed: a referral welcome code only works on a first order. */
+  ordersCount: z.int(),
   referral: z.object({ code: z.string(), visits: z.int(), friendsOrdered: z.int(), pointsEarned: Points }),
   activity: z.array(ActivityEntry),
   /** The member's reward codes still to use (newest first, at most 20): shown again after a reload until used or expired. */
@@ -114,9 +120,24 @@ export const WidgetCustomer = z.object({
 });
 export type WidgetCustomer = z.infer<typeof WidgetCustomer>;
 
+/**
+ * One of the widget's texts: a string with named placeholders (`{points}`, `{reward}`, `{count}`, `{date}`, `{amount}`...), or
+ * plural forms by CLDR category, picked with `Intl.PluralRules` (`other` is required; `zero`, `two`, `few`, `many` where a
+ * language has them).
+ */
+export const WidgetText = z.union([z.string(), PluralText]);
+export type WidgetText = z.infer<typeof WidgetText>;
+/** The widget's texts by key, in one language. */
+export const WidgetTexts = z.record(z.string(), WidgetText);
+export type WidgetTexts = z.infer<typeof WidgetTexts>;
+
+const WidgetShop = z.object({ id: z.string(), name: z.string(), currency: Currency, defaultLocale: Locale });
+const Campaigns = z.object({ active: z.nullable(CampaignWindow), next: z.nullable(CampaignWindow) });
+const SessionError = z.optional(z.object({ code: z.literal("unauthorized"), message: z.string() }));
+
 /** Everything the widget needs to draw, in one response. */
 export const WidgetPayload = z.object({
-  shop: z.object({ id: z.string(), name: z.string(), currency: Currency, defaultLocale: Locale }),
+  shop: WidgetShop,
   program: z.object({
     pointsPerUnit: z.number(),
     channels: z.array(z.enum(["online", "store"])),
@@ -125,7 +146,7 @@ export const WidgetPayload = z.object({
     tiers: z.array(Tier),
     tierWindowDays: z.int(),
     referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer })),
-    campaigns: z.object({ active: z.nullable(CampaignWindow), next: z.nullable(CampaignWindow) }),
+    campaigns: Campaigns,
     links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
     summary: LocalizedText,
     /** Ways to earn besides buying (contract 7.2). */
@@ -141,14 +162,64 @@ export const WidgetPayload = z.object({
   /** The language the texts are in: the requested one where the widget has texts for it, else the shop's default, else `es`. */
   locale: Locale,
   /** The widget's texts in that language by key, the theme's overrides for it merged in; a plural text has one form per category. */
-  texts: z.record(z.string(), z.union([z.string(), PluralText])),
+  texts: WidgetTexts,
   customer: z.nullable(WidgetCustomer),
   /** Present when the request's customer token was refused (expired, bad signature, another shop): this is the guest view. */
-  sessionError: z.optional(z.object({ code: z.literal("unauthorized"), message: z.string() })),
+  sessionError: SessionError,
   /** The server's clock, so that countdowns don't depend on the shopper's. */
   now: Timestamp,
 });
 export type WidgetPayload = z.infer<typeof WidgetPayload>;
+
+/**
+ * The boot request's answer (`GET /v1/shops/{shop}/widget?view=boot`): what the launcher draws and the member's own state.
+ * What the panel shows every shopper alike comes once per program version and language from `WidgetPanel`.
+ */
+export const WidgetBoot = z.object({
+  shop: WidgetShop,
+  /** The theme with the locale's program words in place. */
+  theme: Theme,
+  locale: Locale,
+  /** Only the launcher's texts (keys `launcher.*`), the theme's overrides merged in. */
+  texts: WidgetTexts,
+  /** Bonus windows: they change with the clock, so they come with every boot rather than with the cached panel. */
+  campaigns: Campaigns,
+  customer: z.nullable(WidgetCustomer),
+  sessionError: SessionError,
+  /** What the panel asks for: `GET /v1/shops/{shop}/widget/panel?locale={locale}&v={version}` (cacheable for good). */
+  panel: z.object({ version: z.string() }),
+  now: Timestamp,
+});
+export type WidgetBoot = z.infer<typeof WidgetBoot>;
+
+/**
+ * The panel's answer (`GET /v1/shops/{shop}/widget/panel`): the same for every shopper of a shop in one language, so shared
+ * caches and the browser keep it across customers and page views (ETag on the program version and the language).
+ */
+export const WidgetPanel = z.object({
+  version: z.string(),
+  locale: Locale,
+  /** Every text of the widget in that language, the theme's overrides merged in. */
+  texts: WidgetTexts,
+  program: z.object({
+    pointsPerUnit: z.number(),
+    channels: z.array(z.enum(["online", "store"])),
+    /** Every reward, with the tiers that may redeem it (`tiers` absent: everyone). */
+    rewards: z.array(Reward),
+    tiers: z.array(Tier),
+    tierWindowDays: z.int(),
+    referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer })),
+    links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
+    summary: LocalizedText,
+    /** Ways to earn besides buying (contract 7.2); absent when the program has none. */
+    actions: z.optional(z.array(EarningAction)),
+    /** The return window during which an order's points are pending (contract 7.2); absent: off. */
+    pending: z.optional(z.object({ days: z.int() })),
+    /** Expiry by inactivity (contract 7.2); absent: off. */
+    expiry: z.optional(z.object({ monthsInactive: z.int(), reminderDays: z.int() })),
+  }),
+});
+export type WidgetPanel = z.infer<typeof WidgetPanel>;
 
 export const RedemptionRequest = z.object({ rewardId: Slug });
 export const Redemption = z.object({

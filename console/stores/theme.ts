@@ -77,6 +77,20 @@ export function setThemeToken(path: string, value: string) {
   $themeStatus.set({ kind: "idle" });
 }
 
+/** Sets a plain text override by its key (keys may hold dots: `reward.redeem`); empty removes it. */
+export function setTextOverride(locale: string, key: string, value: string) {
+  const draft = structuredClone($themeDraft.get() ?? {}) as { locales?: Record<string, { texts?: Record<string, unknown> }> };
+  draft.locales ??= {};
+  const words = draft.locales[locale] ?? {};
+  draft.locales[locale] = words;
+  const texts = words.texts ?? {};
+  if (value === "") delete texts[key];
+  else texts[key] = value;
+  words.texts = texts;
+  $themeDraft.set(pruned(draft as ThemeDraft));
+  $themeStatus.set({ kind: "idle" });
+}
+
 /**
  * Sets a plural text override: the forms typed, each missing one filled with the default so the widget never lacks a form;
  * all empty removes the override.

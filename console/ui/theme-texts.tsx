@@ -1,6 +1,6 @@
 import { useStore } from "@nanostores/preact";
 import { $locale, $t } from "../i18n/index.ts";
-import { $textDefaults, $themeDraft, $themeErrors, setPluralText, setThemeToken } from "../stores/theme.ts";
+import { $textDefaults, $themeDraft, $themeErrors, setPluralText, setTextOverride, setThemeToken } from "../stores/theme.ts";
 import { TextField } from "./fields.tsx";
 import { languageName } from "./localized.tsx";
 
@@ -23,7 +23,14 @@ export function LanguageTexts({ locale, isDefault }: { locale: string; isDefault
   const overrides = (draft?.locales as Overrides | undefined)?.[locale] ?? {};
   const texts = overrides.texts ?? {};
   const base = `locales.${locale}`;
-  const field = (path: string, label: string, value: string, placeholder?: string, maxLength?: number) => (
+  const field = (
+    path: string,
+    label: string,
+    value: string,
+    placeholder?: string,
+    maxLength?: number,
+    onInput = (next: string) => setThemeToken(path, next),
+  ) => (
     <TextField
       key={path}
       path={path}
@@ -33,7 +40,7 @@ export function LanguageTexts({ locale, isDefault }: { locale: string; isDefault
       placeholder={placeholder}
       maxLength={maxLength}
       error={errors[path]}
-      onInput={(next) => setThemeToken(path, next)}
+      onInput={onInput}
     />
   );
   const overridden = Object.keys(texts).length;
@@ -53,7 +60,9 @@ export function LanguageTexts({ locale, isDefault }: { locale: string; isDefault
         {defaults &&
           Object.entries(defaults.texts).map(([key, text]) =>
             typeof text === "string" ? (
-              field(`${base}.texts.${key}`, key, typeof texts[key] === "string" ? (texts[key] as string) : "", text)
+              field(`${base}.texts.${key}`, key, typeof texts[key] === "string" ? (texts[key] as string) : "", text, undefined, (next) =>
+                setTextOverride(locale, key, next),
+              )
             ) : (
               <fieldset key={key} class="plural">
                 <legend>{key}</legend>

@@ -29,8 +29,9 @@ function toast(text, link) {
   setTimeout(() => box.remove(), 8000);
 }
 
-addEventListener("loyalty:redeemed", async (event) => {
-  const code = event.detail?.code;
+// Through the page API (rather than a window listener), so that the widget's wallet offers "Apply to cart" for unused codes.
+window.Loyalty("on", "redeemed", async (detail) => {
+  const code = detail?.code;
   if (typeof code !== "string" || !code) return;
   try {
     const response = await fetch("/carrito/codigo", {

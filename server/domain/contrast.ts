@@ -51,8 +51,8 @@ export function mixColors(a: string, share: number, b: string): string {
 }
 
 /**
- * The dark scheme's colours as the widget draws them: the theme's `dark` colours, or else a near-black background tinted
- * with the accent and a near-white text (always at least 4.5:1 between them), the accent kept for filled surfaces.
+ * The dark scheme's colours as the widget draws them (widget/panel/theme/panel.css, `.dark`): the theme's `dark` colours, or
+ * else a near-black background tinted with the accent and a near-white text (always at least 4.5:1 between them).
  */
 export function darkColors(theme: Theme) {
   return {

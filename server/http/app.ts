@@ -16,7 +16,7 @@ import { raffleBackendRoutes, rafflePublicRoutes } from "./raffles.ts";
 import { connectorRoutes, connectRoutes } from "./connectors.ts";
 import { importRoutes } from "./imports.ts";
 import { webhookRoutes } from "./webhooks.ts";
-import { serveWidget } from "./widget-file.ts";
+import { serveWidgetFile } from "./widget-file.ts";
 
 // Readable English messages for validation errors (zod/mini ships none by default).
 z.config(z.locales.en());
@@ -55,7 +55,8 @@ export function createApp(services: Services, config: AppConfig) {
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
   app.get("/readyz", serveReadiness);
   app.get("/metrics", serveMetrics);
-  app.get("/loyalty.js", serveWidget);
+  app.get("/loyalty.js", serveWidgetFile);
+  app.get("/:file{loyalty-panel-[\\w-]+\\.js}", serveWidgetFile);
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/v1/operator", operator);
   app.route("/v1/shops", publicRoutes);

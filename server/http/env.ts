@@ -9,7 +9,7 @@ export interface AppConfig {
   rateLimit: boolean;
   /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
-  /** The built widget bundle served at /loyalty.js. */
+  /** The built boot, served at /loyalty.js; the other files of its folder (the panel) are served beside it. */
   widgetFile?: string;
   /** Where the endpoint is reached from browsers, e.g. https://loyalty.example. */
   publicUrl?: string;

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod/mini";
 import {
   ActivityPage,
@@ -7,13 +7,15 @@ import {
   RedemptionRequest,
   ReferralVisitRequest,
   ReferralWelcome,
+  WidgetBoot,
+  WidgetPanel,
   WidgetPayload,
 } from "../../contract/index.ts";
 import { activityPage } from "../operations/customers.ts";
 import { ApiError } from "../operations/errors.ts";
 import { redeemReward } from "../operations/redemptions.ts";
 import { recordReferralVisit } from "../operations/referrals.ts";
-import { widgetPayloadJson } from "../operations/widget.ts";
+import { type WidgetAnswer, widgetBootJson, widgetPanelJson, widgetPayloadJson } from "../operations/widget.ts";
 import { clientIpOf, publicShop, requireCustomerId } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
@@ -32,25 +34,57 @@ document({
   tag: "widget",
   auth: "optionalCustomerToken",
   summary:
-    "Everything the widget needs to draw, in one response (the token may travel as ?token= so that no preflight is needed); texts in the first ?locale= the widget speaks, else the shop's default. A refused token answers the guest view with `sessionError` (code unauthorized), never a 401, so the widget never vanishes",
+    "With ?view=boot (what loyalty.js asks): what the launcher draws (theme, the launcher's texts, campaigns), the member's own state and the panel's version (`WidgetBoot`). Without it: everything the widget draws in one response (`WidgetPayload`, the first widget's request, kept for compatibility). The token may travel as ?token= so that no preflight is needed; texts in the first ?locale= the widget speaks, else the shop's default. A refused token answers the guest view with `sessionError` (code unauthorized), never a 401, so the widget never vanishes. Guests share one answer per minute (ETag); members' answers are private",
   query: z.object({
     token: z.optional(z.string()),
     /** Language tags, first choice first: `es`, `en-GB`, `fr,en-US`; one the widget has no texts for is passed over. */
     locale: z.optional(z.string()),
+    /** `boot`: the boot answer (`WidgetBoot`); absent: the full payload (`WidgetPayload`). */
+    view: z.optional(z.literal("boot")),
   }),
-  response: WidgetPayload,
+  response: z.union([WidgetBoot, WidgetPayload]),
   errors: [403, 404, 429],
 });
-publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true, recordOrigin: true }), reads, async (c) => {
-  const { json, etag } = await widgetPayloadJson(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"), c.get("tokenRefusal"));
+
+/** Members' answers are theirs alone; guests share one, revalidated by an ETag that covers its content and the minute of its `now`. */
+function sendWidgetAnswer(c: Context<AppEnv>, { json, etag }: WidgetAnswer) {
   c.header("Content-Type", "application/json");
   if (!etag) {
     c.header("Cache-Control", "private, no-store");
     return c.body(json);
   }
-  // Guests share one cacheable answer; the ETag covers the content and the minute of the `now` it carries.
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=30, stale-while-revalidate=300");
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+  return c.body(json);
+}
+
+publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true, recordOrigin: true }), reads, async (c) => {
+  const answer = c.req.query("view") === "boot" ? widgetBootJson : widgetPayloadJson;
+  return sendWidgetAnswer(c, await answer(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"), c.get("tokenRefusal")));
+});
+
+document({
+  method: "get",
+  path: "/v1/shops/:shop/widget/panel",
+  tag: "widget",
+  auth: "none",
+  summary:
+    "What the widget's panel shows every shopper alike: all its texts in one language (the theme's overrides merged in) and the program's details (every reward with its tiers, tiers, ways to earn, referral offer, links, summary). Public and shared: the ETag is the program version and the language; with ?v= equal to the current version (the boot's `panel.version`) it may be kept for good",
+  query: z.object({
+    locale: z.optional(z.string()),
+    /** The boot's `panel.version`. */
+    v: z.optional(z.string()),
+  }),
+  response: WidgetPanel,
+  errors: [403, 404, 429],
+});
+publicRoutes.get("/:shop/widget/panel", publicShop({ allowQueryToken: false }), reads, (c) => {
+  const { json, etag, version } = widgetPanelJson(c.get("shop"), c.req.query("locale"));
+  c.header("Content-Type", "application/json");
+  c.header("ETag", etag);
+  // the URL names the version it wants: when it is the current one, that URL's answer never changes
+  c.header("Cache-Control", c.req.query("v") === version ? "public, max-age=31536000, immutable" : "public, no-cache");
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);
   return c.body(json);
 });

@@ -1,13 +1,24 @@
 import type { Program } from "../../contract/index.ts";
 
-/** The program a new shop starts with: sensible, editable, in Spanish and English. */
-export function starterProgram(timeZone: string): Program {
+/** "5 €", "€5": an amount in the shop's currency as a language writes it. */
+const money = (locale: string, currency: string, amount: number) =>
+  new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0 }).format(amount);
+
+/** The program a new shop starts with: sensible, editable, in Spanish and English; reward titles in the shop's currency. */
+export function starterProgram(timeZone: string, currency = "EUR"): Program {
   return {
     timeZone,
     earning: { pointsPerUnit: 1, channels: ["online", "store"] },
     rewards: [
       { id: "free-shipping", kind: "free_shipping", cost: 300, title: { es: "Envío gratis", en: "Free shipping" }, codeValidityDays: 30 },
-      { id: "five-off", kind: "amount_off", amount: "5", cost: 500, title: { es: "5 de descuento", en: "5 off" }, codeValidityDays: 30 },
+      {
+        id: "five-off",
+        kind: "amount_off",
+        amount: "5",
+        cost: 500,
+        title: { es: `${money("es", currency, 5)} de descuento`, en: `${money("en", currency, 5)} off` },
+        codeValidityDays: 30,
+      },
       { id: "ten-percent", kind: "percent_off", percent: 10, cost: 1000, title: { es: "10 % de descuento", en: "10% off" }, codeValidityDays: 30 },
     ],
     tiers: [

@@ -188,7 +188,7 @@ export class Services {
   async createShop(request: CreateShopRequest): Promise<CreatedShop> {
     const secretKey = newSecret("sk");
     const signingSecret = newSecret("ss");
-    const program = starterProgram(request.timeZone ?? "UTC");
+    const program = starterProgram(request.timeZone ?? "UTC", request.currency);
     const theme = request.defaultLocale.startsWith("en") ? englishFirst(defaultTheme) : defaultTheme;
     await this.driver.transaction(async (tx) => {
       if (await tx.one("SELECT 1 AS found FROM shops WHERE id = ?", [request.id])) throw new ApiError("conflict", `shop "${request.id}" exists`);

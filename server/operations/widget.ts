@@ -1,186 +1,40 @@
 import { createHash } from "node:crypto";
-import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload } from "../../contract/index.ts";
-import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
-import { referralCode } from "../domain/codes.ts";
-import { expiresAt } from "../domain/expiry.ts";
-import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
-import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
-import { widgetTexts } from "../texts/index.ts";
-import { toActivity } from "./customers.ts";
+import type { WidgetPanel, WidgetPayload } from "../../contract/index.ts";
+import { localeParts, memberView, panelVersion, partsOf, type ShopParts, textLocale } from "./widget-parts.ts";
 import type { Services, Shop } from "./services.ts";
-import { customerEngagement, programEngagement } from "./widget-engagement.ts";
 
-const DAY = 86_400_000;
-const RECENT_ACTIVITY = 5;
-/** Unused reward codes shown in the member's wallet, newest first. */
-const WALLET_SIZE = 20;
-/** A cached customer view is redrawn at least this often, so that points ageing out of the tier window show. */
-const VIEW_TTL = 60_000;
-const MAX_CACHED_VIEWS = 50_000;
+export { panelVersion, textLocale };
 
-type Program = WidgetPayload["program"];
-
-/** The serialised parts of a shop's payload, kept until its configuration changes or a campaign boundary passes. */
-interface ShopParts {
-  until: number;
-  program: Program;
-  /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
-  heads: Map<string, string>;
-  /** The guest answer's ETag per locale: it covers the program, the theme and the texts (the minute is added per request). */
-  guestEtags: Map<string, string>;
+/** A JSON answer, with an ETag when it may be shared (guests) and how long it may be kept. */
+export interface WidgetAnswer {
+  json: string;
+  etag?: string;
 }
-const shopParts = new WeakMap<Shop, ShopParts>();
+
+const digest = (...parts: string[]) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("base64url").slice(0, 27);
+};
 
 /**
- * The language of the texts: the first requested one (`es-MX` counts as `es`; a comma-separated list is tried in order) that the
- * widget has texts for, else the shop's default, else Spanish.
+ * A guest answer's ETag: its content (cached per shop version, view and locale) and the minute of the `now` it carries, so a
+ * 304 may reuse a body from the same minute, not an older one.
  */
-export function textLocale(shop: Shop, requested = ""): string {
-  for (const tag of [...requested.split(","), shop.defaultLocale]) {
-    const language = tag.trim().split("-")[0]?.toLowerCase() ?? "";
-    if (Object.hasOwn(widgetTexts, language)) return language;
+function guestEtag(parts: ShopParts, key: string, now: number, ...content: string[]) {
+  let etag = parts.guestEtags.get(key);
+  if (!etag) {
+    etag = digest(key, ...content);
+    parts.guestEtags.set(key, etag);
   }
-  return "es";
+  return `"${etag}.${Math.floor(now / 60_000).toString(36)}"`;
 }
+
+const sessionErrorJson = (refusal: string) => JSON.stringify({ code: "unauthorized", message: refusal });
 
 /**
- * `,"theme":…,"locale":…,"texts":{…}` per shop (version) and locale: the theme with the locale's program words (launcher label,
- * program name, points name) in place, and the widget's texts with the locale's text overrides merged in.
- */
-const shopTexts = new WeakMap<Shop, Map<string, string>>();
-function localeJson(shop: Shop, locale: string): string {
-  let byLocale = shopTexts.get(shop);
-  if (!byLocale) {
-    byLocale = new Map();
-    shopTexts.set(shop, byLocale);
-  }
-  let json = byLocale.get(locale);
-  if (json === undefined) {
-    const { theme } = shop;
-    const { texts, ...words } = theme.locales[locale] ?? {};
-    json = `,"theme":${JSON.stringify({ ...theme, ...words })},"locale":${JSON.stringify(locale)},"texts":${JSON.stringify({ ...widgetTexts[locale], ...texts })}`;
-    byLocale.set(locale, json);
-  }
-  return json;
-}
-
-function toWindow(window: Window | null, timeZone: string): CampaignWindow | null {
-  if (!window) return null;
-  const { campaign } = window;
-  const shown: CampaignWindow = {
-    id: campaign.id,
-    name: campaign.name,
-    multiplier: campaign.multiplier,
-    startsAt: window.startsAt.toISOString(),
-    endsAt: window.endsAt.toISOString(),
-  };
-  // a weekly window says its rule too, so the widget can write "every Tuesday 15:00–17:00" in the program's time zone
-  if (campaign.kind === "weekly") shown.weekly = { days: campaign.days, start: campaign.start, end: campaign.end, timeZone };
-  return shown;
-}
-
-async function partsOf(services: Services, shop: Shop, now: number): Promise<ShopParts> {
-  const cached = shopParts.get(shop);
-  if (cached && now < cached.until) return cached;
-  const { program } = shop;
-  // raffles and announcements (contract 7.4)
-  const engagement = await programEngagement(services, shop, now);
-  const active = activeCampaign(program.campaigns, new Date(now), program.timeZone);
-  const next = nextCampaign(program.campaigns, new Date(now), program.timeZone);
-  const view: Program = {
-    pointsPerUnit: program.earning.pointsPerUnit,
-    channels: program.earning.channels,
-    rewards: rewardsFor(program.rewards, null),
-    tiers: program.tiers,
-    tierWindowDays: program.tierWindowDays,
-    referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
-    campaigns: { active: toWindow(active, program.timeZone), next: toWindow(next, program.timeZone) },
-    links: program.links,
-    summary: program.summary,
-    ...(program.actions?.length && { actions: program.actions }),
-    ...(program.pending && { pending: program.pending }),
-    ...(program.expiry && { expiry: program.expiry }),
-    ...engagement.fields,
-  };
-  const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
-  const heads = new Map<string, string>();
-  for (const tier of [null, ...program.tiers]) {
-    const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
-    heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
-  }
-  const parts = {
-    until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity, engagement.until),
-    program: view,
-    heads,
-    guestEtags: new Map(),
-  };
-  shopParts.set(shop, parts);
-  return parts;
-}
-
-interface Snapshot extends CustomerRow {
-  tier_points: number;
-  visits: number;
-  friends: number;
-  referral_points: number;
-}
-
-/** Customer row, tier points and referral stats in one statement. */
-function snapshot(services: Services, shop: Shop, customerId: string, now: number) {
-  const sameCustomer = [shop.id, customerId];
-  return services.driver.read.one<Snapshot>(
-    `SELECT c.*,
-       (${TIER_POINTS_SQL}) AS tier_points,
-       (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
-       (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
-       (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points
-     FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
-    [...sameCustomer, now - shop.program.tierWindowDays * DAY, now + DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
-  );
-}
-
-/** "N points expire on <date>", once the date is within the program's reminder window (at least a week). */
-function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer["expiry"] {
-  const rule = shop.program.expiry;
-  if (!rule || row.last_earned_at === null || row.balance <= 0) return null;
-  const at = expiresAt(rule, Number(row.last_earned_at));
-  return at - now <= Math.max(rule.reminderDays, 7) * DAY ? { points: row.balance, at: new Date(at).toISOString() } : null;
-}
-
-async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
-  const row = await snapshot(services, shop, customerId, now);
-  if (!row) throw new Error(`customer ${customerId} vanished`);
-  const tierPoints = Number(row.tier_points);
-  const tier = tierFor(shop.program.tiers, tierPoints);
-  const next = nextTier(shop.program.tiers, tierPoints);
-  const recent = await ledger.page(services.driver.read, shop.id, customerId, RECENT_ACTIVITY);
-  const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
-  const customer: WidgetCustomer = {
-    balance: row.balance,
-    pending: Number(row.pending),
-    expiry: expiryNotice(shop, row, now),
-    tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
-    tierPoints,
-    nextTier: next && { id: next.tier.id, name: next.tier.name, missing: next.missing },
-    ...rewardProgress(rewardsFor(shop.program.rewards, tier), row.balance),
-    referral: { code: row.referral_code, visits: Number(row.visits), friendsOrdered: Number(row.friends), pointsEarned: Number(row.referral_points) },
-    activity: recent.map(toActivity),
-    wallet: wallet.map((code) => ({ code: code.code, reward: JSON.parse(code.offer) as Reward, expiresAt: new Date(code.expires_at).toISOString() })),
-    marketingConsent: row.marketing_consent === 1,
-    ...(await customerEngagement(services.driver.read, shop, row, now)),
-  };
-  return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
-}
-
-/**
- * Rendered customer views, checked on every request against the customer's `version` (bumped in the
- * same transaction as every change), so a cached view is never stale across processes.
- */
-const views = new Map<string, { version: number; createdAt: number; shopVersion: number; at: number; json: string; tierId: string }>();
-
-/**
- * Everything the widget draws, as JSON text: program, theme and, with a valid token, the customer.
- * The boot request's hot path: one indexed lookup when the member's view has not changed.
+ * Everything the widget draws, as JSON text: program, theme, texts and, with a valid token, the customer (`GET …/widget`, the
+ * first widget's one request; kept for compatibility).
  */
 export async function widgetPayloadJson(
   services: Services,
@@ -188,55 +42,87 @@ export async function widgetPayloadJson(
   customerId: string | null,
   requestedLocale?: string,
   tokenRefusal?: string,
-): Promise<{ json: string; etag?: string }> {
+): Promise<WidgetAnswer> {
   const now = services.now();
   const parts = await partsOf(services, shop, now);
   const locale = textLocale(shop, requestedLocale);
-  const tail = localeJson(shop, locale);
+  const tail = localeParts(shop, locale).payloadTail;
   const clock = `,"now":"${new Date(now).toISOString()}"}`;
-  if (tokenRefusal !== undefined) {
-    // the guest view, not shared: it answers this one refused token
-    const sessionError = JSON.stringify({ code: "unauthorized", message: tokenRefusal });
-    return { json: `${parts.heads.get("")}${tail},"customer":null,"sessionError":${sessionError}${clock}` };
-  }
-  if (customerId === null) {
-    let etag = parts.guestEtags.get(locale);
-    if (!etag) {
-      etag = `"${createHash("sha256")
-        .update(parts.heads.get("") ?? "")
-        .update(tail)
-        .digest("base64url")
-        .slice(0, 27)}"`;
-      parts.guestEtags.set(locale, etag);
-    }
-    // the body carries `now` (the widget sets its clock by it): a 304 may reuse a body from the same minute, not an older one
-    return { json: `${parts.heads.get("")}${tail},"customer":null${clock}`, etag: `${etag.slice(0, -1)}.${Math.floor(now / 60_000).toString(36)}"` };
-  }
+  // a refused token gets the guest view, not shared: it answers this one token
+  if (tokenRefusal !== undefined)
+    return { json: `${parts.heads.get("")}${tail},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${clock}` };
+  const guestHead = parts.heads.get("") ?? "";
+  if (customerId === null)
+    return { json: `${guestHead}${tail},"customer":null${clock}`, etag: guestEtag(parts, `payload\u0000${locale}`, now, guestHead, tail) };
+  const view = await memberView(services, shop, customerId, now);
+  return { json: `${parts.heads.get(view.tierId) ?? guestHead}${tail},"customer":${view.json}${clock}` };
+}
 
-  let current = await services.driver.read.one<{ version: number; created_at: number }>(
-    "SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?",
-    [shop.id, customerId],
-  );
-  if (!current) {
-    // first sight of this member: give them a row and a referral code, once
-    current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
+/**
+ * The boot answer (`GET …/widget?view=boot`): shop, theme, the launcher's texts, campaigns, the member's own state and the
+ * panel's version. Its hot path is the same as the full payload's: one indexed lookup when the member's view has not changed.
+ */
+export async function widgetBootJson(
+  services: Services,
+  shop: Shop,
+  customerId: string | null,
+  requestedLocale?: string,
+  tokenRefusal?: string,
+): Promise<WidgetAnswer> {
+  const now = services.now();
+  const parts = await partsOf(services, shop, now);
+  const locale = textLocale(shop, requestedLocale);
+  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson}`;
+  const tail = `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"${new Date(now).toISOString()}"}`;
+  if (tokenRefusal !== undefined) return { json: `${head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${tail}` };
+  if (customerId === null)
+    return {
+      json: `${head},"customer":null${tail}`,
+      etag: guestEtag(parts, `boot\u0000${locale}`, now, head, tail.slice(0, tail.indexOf(',"now"'))),
+    };
+  const view = await memberView(services, shop, customerId, now);
+  return { json: `${head},"customer":${view.json}${tail}` };
+}
+
+/** The program as the panel shows it: every reward with its tiers (the panel marks those of other tiers). */
+function panelProgram(shop: Shop): WidgetPanel["program"] {
+  const { program } = shop;
+  return {
+    pointsPerUnit: program.earning.pointsPerUnit,
+    channels: program.earning.channels,
+    rewards: program.rewards,
+    tiers: program.tiers,
+    tierWindowDays: program.tierWindowDays,
+    referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
+    links: program.links,
+    summary: program.summary,
+    ...(program.actions?.length && { actions: program.actions }),
+    ...(program.pending && { pending: program.pending }),
+    ...(program.expiry && { expiry: program.expiry }),
+  };
+}
+
+const panels = new WeakMap<Shop, Map<string, WidgetAnswer & { etag: string; version: string }>>();
+
+/**
+ * The panel answer (`GET …/widget/panel`): every text and the program's details, the same for every shopper of the shop in a
+ * language; cached per shop version and locale, its ETag the version and the locale.
+ */
+export function widgetPanelJson(shop: Shop, requestedLocale?: string): WidgetAnswer & { etag: string; version: string } {
+  const locale = textLocale(shop, requestedLocale);
+  let byLocale = panels.get(shop);
+  if (!byLocale) {
+    byLocale = new Map();
+    panels.set(shop, byLocale);
   }
-  const key = `${shop.id}\u0000${customerId}`;
-  let view = views.get(key);
-  if (
-    !view ||
-    view.version !== current.version ||
-    view.createdAt !== current.created_at ||
-    view.shopVersion !== shop.version ||
-    now - view.at > VIEW_TTL
-  ) {
-    const fresh = await customerView(services, shop, customerId, now);
-    view = { version: current.version, createdAt: current.created_at, shopVersion: shop.version, at: now, ...fresh };
-    views.delete(key);
-    if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
-    views.set(key, view);
+  let answer = byLocale.get(locale);
+  if (!answer) {
+    const version = panelVersion(shop);
+    const panel: WidgetPanel = { version, locale, texts: localeParts(shop, locale).texts, program: panelProgram(shop) };
+    answer = { json: JSON.stringify(panel), etag: `"panel.${version}.${locale}"`, version };
+    byLocale.set(locale, answer);
   }
-  return { json: `${parts.heads.get(view.tierId) ?? parts.heads.get("")}${tail},"customer":${view.json}${clock}` };
+  return answer;
 }
 
 /** The payload as an object (tests, tools). */

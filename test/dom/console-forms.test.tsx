@@ -84,8 +84,8 @@ describe("theme editor", () => {
     $savedTheme.set(structuredClone(defaultTheme));
     $themeDraft.set(structuredClone(defaultTheme));
     $textDefaults.set([
-      { locale: "es", pluralCategories: ["one", "other"], texts: { redeem: "Canjear", left: { one: "Queda {n}", other: "Quedan {n}" } } },
-      { locale: "en", pluralCategories: ["one", "other"], texts: { redeem: "Redeem", left: { one: "{n} left", other: "{n} left" } } },
+      { locale: "es", pluralCategories: ["one", "other"], texts: { "reward.redeem": "Canjear", left: { one: "Queda {n}", other: "Quedan {n}" } } },
+      { locale: "en", pluralCategories: ["one", "other"], texts: { "reward.redeem": "Redeem", left: { one: "{n} left", other: "{n} left" } } },
     ]);
   });
 
@@ -135,15 +135,15 @@ describe("theme editor", () => {
     expect(screen.getAllByLabelText("Nombre del programa")).toHaveLength(2);
     fireEvent.input(input("field-locales-en-programName"), { target: { value: "Premio Club" } });
     expect(($themeDraft.get() as { locales: { en: { programName: string } } }).locales.en.programName).toBe("Premio Club");
-    expect(input("field-locales-en-texts-redeem").placeholder).toBe("Redeem");
-    fireEvent.input(input("field-locales-en-texts-redeem"), { target: { value: "Get it" } });
+    expect(input("field-locales-en-texts-reward-redeem").placeholder).toBe("Redeem");
+    fireEvent.input(input("field-locales-en-texts-reward-redeem"), { target: { value: "Get it" } });
     // a plural text: one field per category; a form left empty takes the widget's own
     expect(input("field-locales-es-texts-left-one").placeholder).toBe("Queda {n}");
     fireEvent.input(input("field-locales-es-texts-left-other"), { target: { value: "Aún quedan {n}" } });
     const locales = ($themeDraft.get() as { locales: Record<string, { texts?: Record<string, unknown> }> }).locales;
-    expect(locales.en?.texts).toEqual({ redeem: "Get it" });
+    expect(locales.en?.texts).toEqual({ "reward.redeem": "Get it" });
     expect(locales.es?.texts).toEqual({ left: { one: "Queda {n}", other: "Aún quedan {n}" } });
-    fireEvent.input(input("field-locales-en-texts-redeem"), { target: { value: "" } });
+    fireEvent.input(input("field-locales-en-texts-reward-redeem"), { target: { value: "" } });
     expect(($themeDraft.get() as { locales: Record<string, { texts?: unknown }> }).locales.en?.texts).toBeUndefined();
   });
 

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
-import { waitFor, within } from "@testing-library/preact";
+import { configure, waitFor, within } from "@testing-library/preact";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
-import { boot } from "../../widget/boot.ts";
+import { boot } from "../../widget/boot/page-api.ts";
+import type { PanelModule } from "../../widget/seam.ts";
+
+/** The panel loaded from source, as the built boot loads its file. */
+export const importPanel = () => import("../../widget/panel/main.tsx") as Promise<PanelModule>;
+
+// a failed query says what it looked for (printing a shadow root is beyond Testing Library)
+configure({ getElementError: (message) => new Error(message ?? "not found") });
 
 /** The page origin these tests run at (each file sets it in its environment options, where CORS is left to the browser tests). */
 export const pageOrigin = "http://127.0.0.1:5999";
@@ -10,11 +17,11 @@ export const pageOrigin = "http://127.0.0.1:5999";
 export async function bootWidget(data: Record<string, string>) {
   const script = document.createElement("script");
   for (const [key, value] of Object.entries(data)) script.dataset[key] = value;
-  boot(script);
+  boot(script, { importPanel });
   const shadow = await waitFor(
     () => {
       const root = document.querySelector("[data-loyalty-host]")?.shadowRoot;
-      if (!root?.querySelector("[part=launcher]")) throw new Error("no launcher yet");
+      if (!root?.querySelector("[part=launcher] .launcher-label")?.textContent) throw new Error("no launcher yet");
       return root;
     },
     { timeout: 5000 },

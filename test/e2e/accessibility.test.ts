@@ -213,3 +213,53 @@ for (const width of [1280, 360])
     await expectConsoleAccessible(page, "a customer's detail");
     await page.context().close();
   });
+
+test("widget: the states this edition adds pass axe too (refused session, wallet and pending points, negative balance, ways to earn, dark with a brand colour at 320 px)", async () => {
+  const { json: program } = await endpoint.backend("GET", "/v1/program");
+  await endpoint.backend("PUT", "/v1/program", {
+    ...program,
+    pending: { days: 14 },
+    expiry: { monthsInactive: 12, reminderDays: 30 },
+    actions: [{ id: "review", kind: "review", points: 50, limit: { count: 3, per: "year" }, title: { es: "Escribe una opinión" } }],
+  });
+  await endpoint.backend("POST", "/v1/customers/states/adjustments", { id: "states-1", points: 400, reason: "Bienvenida" });
+  await endpoint.backend("POST", "/v1/orders", {
+    id: "states-order-1",
+    customerId: "states",
+    subtotal: "80.00",
+    currency: "EUR",
+    channel: "online",
+    discountCodes: [],
+    placedAt: new Date().toISOString(),
+  });
+  await endpoint.backend("POST", "/v1/customers/owes/adjustments", { id: "owes-1", points: -25, reason: "Devolución" });
+  const cases = [
+    { where: "refused session", token: "not.a.token", width: 1280, scheme: "light", sections: ["home"] },
+    { where: "wallet, pending points, ways to earn", token: endpoint.token("states"), width: 1280, scheme: "light", sections: ["earn", "rewards"] },
+    { where: "negative balance", token: endpoint.token("owes"), width: 360, scheme: "light", sections: ["home", "rewards"] },
+    { where: "dark with a brand colour, 320px", token: endpoint.token("states"), width: 320, scheme: "dark", sections: ["home", "earn", "activity"] },
+  ];
+  for (const { where, token, width, scheme, sections } of cases) {
+    const page = await shopperPage({ width, scheme, token });
+    if (where.startsWith("dark"))
+      await page.evaluate(() => document.querySelector("script[data-shop]")?.setAttribute("data-theme-accent", "#7c3aed"));
+    for (const section of sections) {
+      await openSection(page, section);
+      await page.locator("[part=panel] .panel-body > *").first().waitFor();
+      await expectAccessible(page, `${where}, ${section}`);
+    }
+    if (where.startsWith("wallet")) {
+      // a redemption: its celebration, then the wallet that keeps its code
+      await page.locator("[part=reward] [part=redeem]").first().click();
+      await page.locator("[part=reward] [part=redeem]").first().click();
+      await page.locator("[part=reward] [part=reward-code]").waitFor();
+      await expectAccessible(page, `${where}, the redeemed code`);
+      await openSection(page, "home");
+      await page.locator("[part=wallet]").waitFor();
+      await page.locator("[part=pending]").waitFor();
+      await expectAccessible(page, `${where}, home with the wallet`);
+    }
+    await page.context().close();
+  }
+  await endpoint.backend("PUT", "/v1/program", program);
+});

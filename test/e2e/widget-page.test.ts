@@ -44,14 +44,16 @@ test("single-page app: identify shows the member after one request, logout goes 
   await launcher.waitFor();
   expect(await launcher.textContent()).toBe("Mis puntos");
   await call("identify", endpoint.token("spa"));
-  await expect.poll(() => launcher.textContent()).toContain("180 puntos para tu próximo premio");
+  await expect.poll(() => launcher.textContent()).toBe("Mis puntosTe faltan 180 puntos");
   await call("logout");
   await expect.poll(() => launcher.textContent()).toBe("Mis puntos");
-  expect(requests.filter((request) => !request.endsWith("/loyalty.js"))).toEqual([
+  // one boot request each time; the panel's file and answer, shared by guests and members alike, only once
+  expect(requests.filter((request) => request.endsWith("/widget"))).toEqual([
     "GET /v1/shops/demo/widget",
     "GET /v1/shops/demo/widget",
     "GET /v1/shops/demo/widget",
   ]);
+  expect(requests.filter((request) => request.includes("panel")).length).toBeLessThanOrEqual(2);
   expect(await page.locator("[data-loyalty-host]").count()).toBe(1);
 });
 
@@ -65,16 +67,56 @@ test("a page whose body is transformed gets the host on <html>, so the launcher 
   expect(box!.y + box!.height).toBeGreaterThan(viewport.height - 40);
 });
 
-test("dark colour scheme from data-theme-color-scheme: the panel is dark with light text", async () => {
-  const { launcher } = await open(shopPage({ endpoint: endpoint.url, extra: 'data-theme-color-scheme="dark"' }));
-  await launcher.click();
+/** The WCAG luminance of a computed colour (`rgb(...)` or `color(srgb ...)`, as Chromium writes a color-mix()). */
+const luminance = (colour: string) => {
+  const numbers = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  const channels = colour.startsWith("color(") ? numbers.slice(0, 3) : numbers.slice(0, 3).map((value) => value / 255);
+  const linear = channels.map((value) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * (linear[0] ?? 0) + 0.7152 * (linear[1] ?? 0) + 0.0722 * (linear[2] ?? 0);
+};
+const contrast = (a: string, b: string) => {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+};
+
+/** The panel's surface, its text and its header's background, as drawn. */
+async function panelColours() {
   const panel = page.locator("[part=panel]");
   await panel.waitFor();
-  const colours = await panel.evaluate((element) => ({
+  return panel.evaluate((element) => ({
     background: getComputedStyle(element).backgroundColor,
     text: getComputedStyle(element).color,
+    head: getComputedStyle(element.querySelector(".panel-head") as Element).backgroundColor,
+    muted: getComputedStyle(element.querySelector(".tabs button:not([aria-current])") as Element).color,
   }));
-  expect(colours).toEqual({ background: "rgb(28, 28, 30)", text: "rgb(242, 242, 247)" });
+}
+
+test("dark scheme: surfaces derived from the theme's own accent (not fixed ones), the brand kept, text at AA contrast", async () => {
+  const surfaces: string[] = [];
+  for (const accent of ["#0b6e4f", "#7c3aed"]) {
+    const { launcher } = await open(shopPage({ endpoint: endpoint.url, extra: `data-theme-color-scheme="dark" data-theme-accent="${accent}"` }));
+    await launcher.click();
+    const colours = await panelColours();
+    expect(luminance(colours.background), colours.background).toBeLessThan(0.05);
+    expect(contrast(colours.text, colours.background), `${colours.text} on ${colours.background}`).toBeGreaterThanOrEqual(7);
+    expect(contrast(colours.muted, colours.background), `${colours.muted} on ${colours.background}`).toBeGreaterThanOrEqual(4.5);
+    // the marketer's accent stays the brand's colour in the dark
+    expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(colours.head);
+    surfaces.push(colours.background);
+    await page.context().close();
+  }
+  expect(surfaces[0]).not.toBe(surfaces[1]);
+});
+
+test("a theme's own dark colours are used in the dark scheme", async () => {
+  await endpoint.backend("PUT", "/v1/theme", {
+    colorScheme: "dark",
+    dark: { background: "#101820", text: "#f2f2f2", accent: "#ffb000", accentText: "#1a1a1a" },
+  });
+  const { launcher } = await open(shopPage({ endpoint: endpoint.url }));
+  await launcher.click();
+  expect(await panelColours()).toMatchObject({ background: "rgb(16, 24, 32)", text: "rgb(242, 242, 242)", head: "rgb(255, 176, 0)" });
+  await endpoint.backend("PUT", "/v1/theme", { colorScheme: "light", dark: {} });
 });
 
 test("data-theme-accent overrides the saved accent; an invalid colour is ignored", async () => {
@@ -99,12 +141,13 @@ test("no long task over 50 ms from the widget while booting and opening the pane
     new PerformanceObserver((list) => {
       for (const frame of list.getEntries() as unknown as { scripts: { sourceURL: string; startTime: number; duration: number }[] }[])
         for (const script of frame.scripts)
-          if (script.sourceURL.endsWith("/loyalty.js")) record.widgetScripts.push([script.startTime, script.startTime + script.duration]);
+          if (/\/loyalty(-panel-[\w-]+)?\.js$/.test(script.sourceURL))
+            record.widgetScripts.push([script.startTime, script.startTime + script.duration]);
     }).observe({ type: "long-animation-frame", buffered: true });
   });
   await page.goto(host.origin);
   const launcher = page.locator("[part=launcher]");
-  await expect.poll(() => launcher.textContent()).toContain("180 puntos para tu próximo premio");
+  await expect.poll(() => launcher.textContent()).toContain("Te faltan 180 puntos");
   await launcher.click();
   await page.getByRole("button", { name: "Premios" }).click();
   await page.getByRole("button", { name: "Historial" }).click();
@@ -138,12 +181,19 @@ test("the page's inherited text styles do not distort the widget; its font famil
   expect(style).toEqual({ fontSize: "14px", letterSpacing: "normal", wordSpacing: "0px", textTransform: "none", fontFamily: "Georgia, serif" });
 });
 
-test("data-locale picks the texts the endpoint sends: English launcher and panel, one payload request", async () => {
+test("data-locale picks the texts the endpoint sends: English launcher and panel, one boot request", async () => {
   const { requests, launcher } = await open(shopPage({ endpoint: endpoint.url, extra: 'data-locale="en-GB"' }));
   await launcher.waitFor();
-  expect(await launcher.textContent()).toBe("My points");
+  await expect.poll(() => launcher.textContent()).toBe("My points");
   await launcher.click();
-  await expect.poll(() => page.locator("nav button").allTextContents()).toEqual(["Home", "Earn", "Rewards"]);
-  expect(await page.locator(".r").getAttribute("lang")).toBe("en");
-  expect(requests.filter((request) => !request.endsWith("/loyalty.js"))).toEqual(["GET /v1/shops/demo/widget"]);
+  await expect.poll(() => page.locator(".tabs button").allTextContents()).toEqual(["Home", "Earn", "Rewards"]);
+  expect(await page.locator(".widget").getAttribute("lang")).toBe("en");
+  expect(requests.filter((request) => request.endsWith("/widget"))).toEqual(["GET /v1/shops/demo/widget"]);
+  expect(requests.find((request) => request.endsWith("/widget/panel"))).toBeTruthy();
+});
+
+test("a page that sets no font of its own gets a system font rather than the browser's serif default", async () => {
+  const { launcher } = await open(shopPage({ endpoint: endpoint.url }));
+  await launcher.waitFor();
+  await expect.poll(() => launcher.evaluate((element) => getComputedStyle(element).fontFamily)).toBe("system-ui, sans-serif");
 });

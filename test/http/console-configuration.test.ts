@@ -53,13 +53,13 @@ describe("console theme", () => {
     expect(defaults.locales.map((entry: { locale: string }) => entry.locale)).toEqual(["es", "en"]);
     const english = defaults.locales[1];
     expect(english.pluralCategories).toEqual(["one", "other"]);
-    expect(english.texts.redeem).toBe("Redeem");
+    expect(english.texts["reward.redeem"]).toBe("Redeem");
     const saved = await e.consoleCall("PUT", "/theme", {
-      body: { locales: { en: { texts: { redeem: "Get it" } }, es: { texts: { redeem: "¡Lo quiero!" } } } },
+      body: { locales: { en: { texts: { "reward.redeem": "Get it" } }, es: { texts: { "reward.redeem": "¡Lo quiero!" } } } },
     });
     expect(saved.status).toBe(200);
-    expect((await e.call("GET", "/v1/shops/demo/widget?locale=en")).json.texts.redeem).toBe("Get it");
-    const notPlural = await e.consoleCall("PUT", "/theme", { body: { locales: { en: { texts: { redeem: { one: "a", other: "b" } } } } } });
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=en")).json.texts["reward.redeem"]).toBe("Get it");
+    const notPlural = await e.consoleCall("PUT", "/theme", { body: { locales: { en: { texts: { "reward.redeem": { one: "a", other: "b" } } } } } });
     expect(notPlural.status).toBe(400);
     expect(notPlural.json.error.message).toContain("no plural forms");
   });

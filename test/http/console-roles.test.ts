@@ -47,6 +47,7 @@ const forEveryone = new Set([
   "POST /v1/console/links/lookup",
   "POST /v1/console/links/accept",
   "GET /v1/console/preview/:draft/v1/shops/:shop/widget",
+  "GET /v1/console/preview/:draft/v1/shops/:shop/widget/panel",
 ]);
 
 const program = () => e.services.shop("demo").then((shop) => shop?.program);

@@ -24,7 +24,14 @@ const bodies: Record<string, unknown> = {
   "PUT /session/password": { currentPassword: "x", newPassword: "a long new password" },
 };
 /** Routes that work without a session: signing in and out, one-time links (the link is the credential), the preview's data (its token is). */
-const open = new Set(["POST /session", "DELETE /session", "POST /links/lookup", "POST /links/accept", "GET /preview/:draft/v1/shops/:shop/widget"]);
+const open = new Set([
+  "POST /session",
+  "DELETE /session",
+  "POST /links/lookup",
+  "POST /links/accept",
+  "GET /preview/:draft/v1/shops/:shop/widget",
+  "GET /preview/:draft/v1/shops/:shop/widget/panel",
+]);
 
 /** Every console API route the app serves, with sample parameters. */
 function routes(): [method: string, path: string][] {

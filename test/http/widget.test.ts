@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { WidgetPayload } from "../../contract/index.ts";
+import { WidgetBoot, WidgetPanel, WidgetPayload } from "../../contract/index.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { SHOP_ORIGIN, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
@@ -107,31 +107,31 @@ describe("GET /v1/shops/:shop/widget", () => {
     const english = await e.call("GET", "/v1/shops/demo/widget?locale=en-GB");
     expect(WidgetPayload.safeParse(english.json).success).toBe(true);
     expect(english.json.locale).toBe("en");
-    expect(english.json.texts).toMatchObject({ rewards: "Rewards", missing: "{p} to go for your next reward" });
+    expect(english.json.texts).toMatchObject({ "tab.rewards": "Rewards", "home.toNext": "{points} to go for {reward}" });
     // the theme's program words for the locale are in place
     expect(english.json.theme).toMatchObject({ programName: "Rewards club", launcherLabel: "My points", pointsName: { one: "point" } });
     const spanish = await e.call("GET", "/v1/shops/demo/widget?locale=es");
-    expect(spanish.json.texts.rewards).toBe("Premios");
+    expect(spanish.json.texts["tab.rewards"]).toBe("Premios");
     expect(spanish.json.theme.programName).toBe("Club de puntos");
     expect(spanish.headers.get("etag")).not.toBe(english.headers.get("etag"));
     const unknown = await e.call("GET", "/v1/shops/demo/widget?locale=fr");
     expect(unknown.json.locale).toBe("es");
-    expect(unknown.json.texts.rewards).toBe("Premios");
+    expect(unknown.json.texts["tab.rewards"]).toBe("Premios");
     expect((await e.call("GET", "/v1/shops/demo/widget?locale=fr,en")).json.locale).toBe("en");
     expect((await e.call("GET", "/v1/shops/demo/widget")).json.locale).toBe("es");
     const member = await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}&locale=en`);
-    expect(member.json).toMatchObject({ locale: "en", texts: { join: "Join" } });
+    expect(member.json).toMatchObject({ locale: "en", texts: { "guest.join": "Join for free" } });
 
     const { locales } = (await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme;
     const saved = await e.call("PUT", "/v1/theme", {
       headers: e.asShop,
-      body: { locales: { ...locales, en: { ...locales.en, texts: { rewards: "Treats" } } } },
+      body: { locales: { ...locales, en: { ...locales.en, texts: { "tab.rewards": "Treats" } } } },
     });
     expect(saved.status).toBe(200);
     const overridden = await e.call("GET", "/v1/shops/demo/widget?locale=en", { headers: { "if-none-match": english.headers.get("etag") ?? "" } });
     expect(overridden.status).toBe(200);
-    expect(overridden.json.texts).toMatchObject({ rewards: "Treats", home: "Home" });
-    expect((await e.call("GET", "/v1/shops/demo/widget?locale=es")).json.texts.rewards).toBe("Premios");
+    expect(overridden.json.texts).toMatchObject({ "tab.rewards": "Treats", "tab.home": "Home" });
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=es")).json.texts["tab.rewards"]).toBe("Premios");
 
     // a locale the widget has no texts for would be silently ignored: it is refused, and nothing is saved
     for (const locale of ["fr", "es-MX"]) {
@@ -244,6 +244,115 @@ describe("GET /v1/shops/:shop/widget", () => {
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(last.json.error.code).toBe("rate_limited");
+  });
+});
+
+describe("GET /v1/shops/:shop/widget?view=boot and /widget/panel: the widget's two answers", () => {
+  it("boot: a guest gets the theme, the launcher's texts only, campaigns and the panel's version, shared by ETag", async () => {
+    e = await testEndpoint();
+    const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=en", { headers: { origin: SHOP_ORIGIN } });
+    expect(boot.status).toBe(200);
+    expect(WidgetBoot.safeParse(boot.json).success).toBe(true);
+    expect(boot.json).toMatchObject({ locale: "en", customer: null, campaigns: { active: null }, theme: { launcherLabel: "My points" } });
+    expect(Object.keys(boot.json.texts).length).toBeGreaterThan(0);
+    expect(Object.keys(boot.json.texts).every((key) => key.startsWith("launcher."))).toBe(true);
+    expect(boot.json.texts["launcher.toNext"]).toBe("{points} to go");
+    expect(boot.json.panel.version).toMatch(/^\d+\.[\w-]+$/);
+    expect(boot.json.program).toBeUndefined();
+    expect(boot.headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
+    expect(boot.headers.get("cache-control")).toMatch(/^public/);
+    const etag = boot.headers.get("etag") ?? "";
+    expect((await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=en", { headers: { "if-none-match": etag } })).status).toBe(304);
+    // another view or language is another answer
+    const full = await e.call("GET", "/v1/shops/demo/widget?locale=en");
+    expect(full.headers.get("etag")).not.toBe(etag);
+    expect(full.json.program).toBeDefined();
+    expect((await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=es")).headers.get("etag")).not.toBe(etag);
+  });
+
+  it("boot: a member's own state, private, with the wallet, the dearest reward within reach and the orders placed", async () => {
+    e = await testEndpoint();
+    await e.order("ana", "700.00");
+    const boot = await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token("ana")}`);
+    expect(WidgetBoot.safeParse(boot.json).success).toBe(true);
+    expect(boot.headers.get("cache-control")).toBe("private, no-store");
+    expect(boot.headers.get("etag")).toBeNull();
+    expect(boot.json.customer).toMatchObject({
+      balance: 700,
+      redeemable: ["free-shipping", "five-off"],
+      readyReward: { rewardId: "five-off", cost: 500, title: { es: expect.any(String) } },
+      ordersCount: 1,
+      wallet: [],
+    });
+    const poor = await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token("new-shopper")}`);
+    expect(poor.json.customer).toMatchObject({ balance: 0, readyReward: null, ordersCount: 0, nextReward: { missing: 300 } });
+  });
+
+  it("boot: a refused token draws the guest view with sessionError, never a 401", async () => {
+    e = await testEndpoint();
+    const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&token=abc.def.ghi", { headers: { origin: SHOP_ORIGIN } });
+    expect(boot.status).toBe(200);
+    expect(WidgetBoot.safeParse(boot.json).success).toBe(true);
+    expect(boot.json.customer).toBeNull();
+    expect(boot.json.sessionError).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/^customer token refused/) });
+    expect(boot.headers.get("cache-control")).toBe("private, no-store");
+    const stranger = await e.call("GET", "/v1/shops/demo/widget?view=boot", { headers: { origin: "https://evil.example" } });
+    expect(stranger.status).toBe(403);
+    expect(stranger.json.error.code).toBe("origin_not_allowed");
+  });
+
+  it("panel: every text and the program's details, public, cached for good under the current version, 304 by ETag", async () => {
+    e = await testEndpoint();
+    await e.setProgram((program) => ({
+      ...program,
+      rewards: [
+        ...program.rewards,
+        { id: "silver-gift", kind: "free_product", product: "mug-01", cost: 50, title: { es: "Taza" }, tiers: ["silver"], codeValidityDays: 10 },
+      ],
+    }));
+    const { version } = (await e.call("GET", "/v1/shops/demo/widget?view=boot")).json.panel;
+    const panel = await e.call("GET", `/v1/shops/demo/widget/panel?locale=es&v=${version}`, { headers: { origin: SHOP_ORIGIN } });
+    expect(panel.status).toBe(200);
+    expect(WidgetPanel.safeParse(panel.json).success).toBe(true);
+    expect(panel.json).toMatchObject({ version, locale: "es", texts: { "tab.rewards": "Premios", "launcher.toNext": expect.anything() } });
+    expect(panel.json.texts["home.toNext"]).toEqual({ one: "Te falta {points} para {reward}", other: "Te faltan {points} para {reward}" });
+    // every reward, with the tiers that may redeem it
+    expect(panel.json.program.rewards.find((reward: { id: string }) => reward.id === "silver-gift")).toMatchObject({ tiers: ["silver"] });
+    expect(panel.json.program).not.toHaveProperty("campaigns");
+    expect(panel.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(panel.headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
+    const etag = panel.headers.get("etag") ?? "";
+    expect(etag).toContain(version);
+    expect((await e.call("GET", `/v1/shops/demo/widget/panel?locale=es&v=${version}`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    // without the current version, the same answer must be revalidated
+    const unversioned = await e.call("GET", "/v1/shops/demo/widget/panel?locale=es&v=0.old");
+    expect(unversioned.headers.get("cache-control")).toBe("public, no-cache");
+    expect((await e.call("GET", "/v1/shops/demo/widget/panel?locale=en")).headers.get("etag")).not.toBe(etag);
+  });
+
+  it("panel: a change of program or theme is a new version and a new ETag; the theme's text overrides are merged by key", async () => {
+    e = await testEndpoint();
+    const before = await e.call("GET", "/v1/shops/demo/widget/panel?locale=en");
+    const { locales } = (await e.call("GET", "/v1/theme", { headers: e.asShop })).json.theme;
+    await e.call("PUT", "/v1/theme", {
+      headers: e.asShop,
+      body: { locales: { ...locales, en: { ...locales.en, texts: { "tab.rewards": "Treats" } } } },
+    });
+    const after = await e.call("GET", "/v1/shops/demo/widget/panel?locale=en", { headers: { "if-none-match": before.headers.get("etag") ?? "" } });
+    expect(after.status).toBe(200);
+    expect(after.json.version).not.toBe(before.json.version);
+    expect(after.json.texts).toMatchObject({ "tab.rewards": "Treats", "tab.home": "Home" });
+    const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=en");
+    expect(boot.json.panel.version).toBe(after.json.version);
+  });
+
+  it("the widget's texts travel once: the boot's are the launcher's, a small part of the panel's", async () => {
+    e = await testEndpoint();
+    const boot = await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=es");
+    const panel = await e.call("GET", "/v1/shops/demo/widget/panel?locale=es");
+    const bootTexts = JSON.stringify(boot.json.texts).length;
+    expect(bootTexts * 10).toBeLessThan(JSON.stringify(panel.json.texts).length);
+    expect(JSON.stringify(boot.json).length).toBeLessThan(2500);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Campaign, Reward, Tier } from "../../contract/index.ts";
 import { activeCampaign, instantAt, nextCampaign, wallClock } from "../../server/domain/campaigns.ts";
-import { contrastRatio, contrastWarnings } from "../../server/domain/contrast.ts";
+import { contrastRatio, contrastWarnings, darkColors } from "../../server/domain/contrast.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { earningRate, pointsFor, reversalFor } from "../../server/domain/earning.ts";
 import { fromMinor, toMinor } from "../../server/domain/money.ts";
@@ -152,5 +152,14 @@ describe("theme contrast", () => {
     const warnings = contrastWarnings({ ...defaultTheme, accent: "#ffeeaa", accentText: "#ffffff" });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.code).toBe("low_contrast");
+  });
+  it("derives dark colours that always pass AA, and flags dark colours a theme gives that do not", () => {
+    const darkWarnings = (accent: string) =>
+      contrastWarnings({ ...defaultTheme, accent, colorScheme: "auto" }).filter((warning) => warning.message.startsWith("Dark scheme"));
+    for (const accent of ["#ffffff", "#000000", "#ffff00", "#0000ff", "#0b6e4f", "#ff00ff", "#777777"])
+      expect(darkWarnings(accent), accent).toEqual([]);
+    expect(darkColors({ ...defaultTheme, accent: "#0b6e4f" })).toMatchObject({ accent: "#0b6e4f", accentText: "#ffffff" });
+    const grey = contrastWarnings({ ...defaultTheme, colorScheme: "dark", dark: { background: "#555555", text: "#777777" } });
+    expect(grey.map((warning) => warning.message)).toEqual([expect.stringMatching(/^Dark scheme: text on the background/)]);
   });
 });

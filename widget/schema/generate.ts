@@ -1,76 +1,92 @@
 import { z } from "zod/mini";
 import { Color, FontFamily, Pixels, Theme } from "../../contract/theme.ts";
-import { ActivityPage, Redemption, ReferralWelcome, WidgetPayload } from "../../contract/widget.ts";
+import { ActivityPage, Redemption, ReferralWelcome, WidgetBoot, WidgetPanel } from "../../contract/widget.ts";
 import { compact, type Node, type Schema } from "./compact.ts";
 
 /** The patterns of the theme tokens that go into the widget's stylesheet: the only ones the widget checks itself. */
 const tokenPatterns = new Set([Color, Pixels, FontFamily].map((schema) => (z.toJSONSchema(schema) as { pattern: string }).pattern));
 
-/** Response properties the widget never reads, by path from the response's root: left unchecked, they cost the bundle nothing. */
-const unread = new Set([
-  "shop.id",
-  "shop.defaultLocale",
-  "program.tierWindowDays",
-  "program.links.terms",
-  "program.rewards.tiers",
-  "program.rewards.codeValidityDays",
-  "program.referral.friendOffer.validityDays",
-  "theme.locales",
-  "locales",
-  "customer.tier.id",
-  "customer.tier.multiplier",
-  "customer.marketingConsent",
-  "customer.activity.orderId",
-  "customer.activity.rewardId",
-  "entries.orderId",
-  "entries.rewardId",
-  "redemptionId",
-  "offer.validityDays",
-  // what this edition of the widget does not draw yet
-  "customer.wallet",
-  "customer.pending",
-  "customer.expiry",
-  "customer.activity.occurredAt",
-  "customer.activity.pendingUntil",
-  "entries.occurredAt",
-  "entries.pendingUntil",
-  "program.campaigns.active.weekly",
-  "program.campaigns.next.weekly",
-  "program.actions",
-  "program.pending",
-  "program.expiry",
-  "program.raffles",
-  "program.announcements",
-  "customer.raffles",
-  "customer.feedbackRequest",
-  "customer.marketingConsentAt",
-  "customer.activity.raffleId",
-  "entries.raffleId",
-  "sessionError",
-  // a plural text's categories other than `other` are optional and fall back to it: only `other` is checked
-  ...["zero", "one", "two", "few", "many"].map((category) => `texts.${category}`),
-]);
-
+/**
+ * A response's compact schema, leaving out the properties the bundle that checks it never reads (by path from the root;
+ * array items share their array's path): what a bundle doesn't read costs it nothing, and what it reads is checked.
+ */
 /** Enums that grow as the program does (ledger entry kinds): a newer endpoint's values must not break an older widget. */
 const openEnums = new Set(["customer.activity.kind", "entries.kind"]);
 
-const from = <T>(schema: z.ZodMiniType<T>): Schema<T> =>
-  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), unread, "", openEnums);
+const from = <T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> =>
+  compact(z.toJSONSchema(schema, { io: "output" }), (pattern) => tokenPatterns.has(pattern), new Set(unread), "", openEnums);
 
 /** An object schema, whose properties can also be checked one by one (the theme tokens of `data-theme-*`). */
-function fromObject<T>(schema: z.ZodMiniType<T>): Schema<T> & { [property: string]: Node } {
-  const node = from(schema);
+function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<T> & Record<keyof T & string, Node> {
+  const node = from(schema, unread);
   if (typeof node !== "object" || Array.isArray(node)) throw new Error("compact schema: expected an object");
-  return node;
+  return node as Schema<T> & Record<keyof T & string, Node>;
 }
 
-/** The compact form of every response the widget reads, and of the theme tokens `data-theme-*` may set. */
-export const contractSchemas = () => ({
-  WidgetPayload: from(WidgetPayload),
-  Redemption: from(Redemption),
-  ReferralWelcome: from(ReferralWelcome),
-  ActivityPage: from(ActivityPage),
+/** The member's raffles, feedback prompt and consent time (contract 7.4): in the answer, not drawn by this widget yet. */
+const engagementFields = ["raffles", "feedbackRequest", "marketingConsentAt"];
+
+/** The boot reads the launcher's part of the boot answer: theme, texts and the member's progress. */
+const unreadByBoot = [
+  "shop",
+  // the theme as the data-theme-* checks read it (theme.programName included): one shared constant in the bundle
+  "theme.locales",
+  "campaigns",
+  ...[
+    "tier",
+    "tierPoints",
+    "nextTier",
+    "redeemable",
+    "referral",
+    "activity",
+    "wallet",
+    "marketingConsent",
+    "pending",
+    "expiry",
+    ...engagementFields,
+  ].map((name) => `customer.${name}`),
+  "customer.nextReward.rewardId",
+  "customer.readyReward.rewardId",
+  "customer.readyReward.cost",
+];
+
+/** The panel reads the rest of the boot answer: the shop, the campaigns and the member's own state (the boot drew the theme). */
+const unreadByPanel = [
+  "shop.defaultLocale",
+  "texts",
+  "panel",
+  "customer.marketingConsent",
+  "customer.activity.orderId",
+  "customer.activity.rewardId",
+  "customer.activity.createdAt",
+  "customer.wallet.reward.codeValidityDays",
+  "customer.wallet.reward.product",
+  ...engagementFields.map((name) => `customer.${name}`),
+  ...Object.keys(Theme.def.shape)
+    .filter((token) => token !== "programName" && token !== "pointsName")
+    .map((token) => `theme.${token}`),
+];
+
+/** The compact schemas the boot checks with: its answer, error bodies, and the theme tokens `data-theme-*` may set. */
+export const bootSchemas = () => ({
+  WidgetBoot: from(WidgetBoot, unreadByBoot),
   // any code, not only today's: a newer endpoint's codes still reach the page's error listeners as they are
   ErrorBody: from(z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
-  Theme: fromObject(Theme),
+  Theme: fromObject(Theme, ["locales"]),
+});
+
+/** The compact schemas the panel checks with: the boot answer's member part, the panel answer, and its own requests' answers. */
+export const panelSchemas = () => ({
+  WidgetBoot: from(WidgetBoot, unreadByPanel),
+  // a reward's product is the shop's identifier, never shown: the title says what it is
+  WidgetPanel: from(WidgetPanel, [
+    "program.rewards.codeValidityDays",
+    "program.rewards.product",
+    "program.referral.friendOffer.validityDays",
+    "program.pending",
+    "program.expiry",
+  ]),
+  Redemption: from(Redemption, ["redemptionId"]),
+  ReferralWelcome: from(ReferralWelcome, ["offer.validityDays"]),
+  ActivityPage: from(ActivityPage, ["entries.orderId", "entries.rewardId", "entries.createdAt"]),
 });

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod/mini";
-import { Locale, Program, Theme, WidgetPayload } from "../../../contract/index.ts";
+import { Locale, Program, Theme, WidgetBoot, WidgetPanel, WidgetPayload } from "../../../contract/index.ts";
 import { checkCustomerToken } from "../../domain/tokens.ts";
-import { PREVIEW_CUSTOMER_ID, previewPayload, previewToken } from "../../operations/console/preview.ts";
+import { PREVIEW_CUSTOMER_ID, previewBoot, previewPanel, previewPayload, previewToken } from "../../operations/console/preview.ts";
 import { ApiError } from "../../operations/errors.ts";
+import type { Shop } from "../../operations/services.ts";
 import { document } from "../docs.ts";
 import type { AppEnv } from "../env.ts";
 import { parseOrThrow } from "../validate.ts";
@@ -26,30 +27,55 @@ const draftOf = (value: string | undefined): { theme: Theme; program?: Program }
   return { theme: parseOrThrow(Theme, json) };
 };
 
+/** A copy of the shop with the drafted program: the answers' caches are per shop object, so the saved one is untouched. */
+const previewed = (shop: Shop, draft: { program?: Program }): Shop => (draft.program ? { ...shop, program: draft.program } : shop);
+
 document({
   method: "get",
   path: "/v1/console/preview/:draft/v1/shops/:shop/widget",
   tag: "console",
   auth: "customerToken",
-  query: z.object({ token: z.optional(z.string()) }),
-  response: WidgetPayload,
-  summary: "The theme editor's preview: the widget payload for the sample shopper, with the drafted theme (the preview page's data-api)",
+  query: z.object({ token: z.optional(z.string()), locale: z.optional(z.string()), view: z.optional(z.literal("boot")) }),
+  response: z.union([WidgetBoot, WidgetPayload]),
+  summary:
+    "The theme editor's preview: the widget's boot answer (?view=boot) or full payload for the sample shopper, with the drafted theme (the preview page's data-api)",
   errors: [400, 401, 404],
 });
-
-/** What the real widget bundle, loaded in the preview page, asks for: the shop's payload with the draft theme. */
-export const previewApi = new Hono<AppEnv>().get("/:draft/v1/shops/:shop/widget", async (c) => {
-  const services = c.get("services");
-  const shop = await services.requireShop(c.req.param("shop"));
-  const token = c.req.query("token") ?? c.req.header("authorization")?.replace(/^Bearer /, "") ?? "";
-  const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
-  if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
-  c.header("Cache-Control", "no-store");
-  const draft = draftOf(c.req.param("draft"));
-  // a copy of the shop with the drafted program: the payload's caches are per shop object, so the saved one is untouched
-  const previewed = draft.program ? { ...shop, program: draft.program } : shop;
-  return c.json(await previewPayload(services, previewed, draft.theme, c.req.query("locale")));
+document({
+  method: "get",
+  path: "/v1/console/preview/:draft/v1/shops/:shop/widget/panel",
+  tag: "console",
+  auth: "none",
+  query: z.object({ locale: z.optional(z.string()), v: z.optional(z.string()) }),
+  response: WidgetPanel,
+  summary: "The theme editor's preview: the panel answer with the drafted theme's texts",
+  errors: [400, 404],
 });
+
+/** What the real widget, loaded in the preview page, asks for: the shop's answers with the draft theme, for the sample shopper. */
+export const previewApi = new Hono<AppEnv>()
+  .get("/:draft/v1/shops/:shop/widget", async (c) => {
+    const services = c.get("services");
+    const shop = await services.requireShop(c.req.param("shop"));
+    const token = c.req.query("token") ?? c.req.header("authorization")?.replace(/^Bearer /, "") ?? "";
+    const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
+    if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
+    c.header("Cache-Control", "no-store");
+    const draft = draftOf(c.req.param("draft"));
+    const locale = c.req.query("locale");
+    const drawn = previewed(shop, draft);
+    return c.json(
+      c.req.query("view") === "boot"
+        ? await previewBoot(services, drawn, draft.theme, locale)
+        : await previewPayload(services, drawn, draft.theme, locale),
+    );
+  })
+  .get("/:draft/v1/shops/:shop/widget/panel", async (c) => {
+    const shop = await c.get("services").requireShop(c.req.param("shop"));
+    const draft = draftOf(c.req.param("draft"));
+    c.header("Cache-Control", "no-store");
+    return c.json(previewPanel(previewed(shop, draft), draft.theme, c.req.query("locale")));
+  });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 

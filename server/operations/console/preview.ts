@@ -1,8 +1,8 @@
-import type { Theme, WidgetCustomer, WidgetPayload } from "../../../contract/index.ts";
+import type { Theme, WidgetBoot, WidgetCustomer, WidgetPanel, WidgetPayload, WidgetTexts } from "../../../contract/index.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../../domain/progress.ts";
 import { signCustomerToken } from "../../sdk/sign-customer-token.js";
-import { widgetTexts } from "../../texts/index.ts";
-import { widgetPayload } from "../widget.ts";
+import { isLauncherText, widgetTexts } from "../../texts/index.ts";
+import { widgetBootJson, widgetPanelJson, widgetPayload } from "../widget.ts";
 import type { Services, Shop } from "../services.ts";
 
 /** The sample shopper of the theme editor's preview: never stored, so it touches no ledger or analytics. */
@@ -31,6 +31,7 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
   const next = nextTier(program.tiers, tierPoints);
   const rewards = rewardsFor(program.rewards, tier);
   const progress = rewardProgress(rewards, balance);
+  const ready = rewards.filter((reward) => reward.cost <= balance).sort((a, b) => b.cost - a.cost)[0];
   const day = 86_400_000;
   const daysAgo = (days: number) => new Date(now - days * day).toISOString();
   return {
@@ -42,6 +43,8 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
       nextTier: next ? { id: next.tier.id, name: next.tier.name, missing: next.missing } : null,
       nextReward: progress.nextReward,
       redeemable: progress.redeemable,
+      readyReward: ready ? { rewardId: ready.id, cost: ready.cost, title: ready.title } : null,
+      ordersCount: 2,
       referral: { code: "PREVIEW1", visits: 3, friendsOrdered: 1, pointsEarned: program.referral.referrerPoints },
       activity: [
         { id: "2", kind: "earn", points: Math.round(balance / 2), createdAt: daysAgo(2), occurredAt: daysAgo(2), orderId: "1002" },
@@ -55,7 +58,34 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
   };
 }
 
-/** What the widget would receive for the sample shopper with the drafted theme: the shop's real payload otherwise. */
+/** The drafted theme's words and texts for the previewed language, as the endpoint resolves the saved theme's. */
+function draftWords(theme: Theme, locale: string): { theme: Theme; texts: WidgetTexts } {
+  const { texts, ...words } = theme.locales[locale] ?? {};
+  return { theme: { ...theme, ...words }, texts: { ...widgetTexts[locale], ...texts } };
+}
+
+/** The boot answer for the sample shopper with the drafted theme: the shop's real one otherwise. */
+export async function previewBoot(services: Services, shop: Shop, theme: Theme, locale?: string): Promise<WidgetBoot> {
+  const boot = JSON.parse((await widgetBootJson(services, shop, null, locale)).json) as WidgetBoot;
+  const draft = draftWords(theme, boot.locale);
+  const launcherTexts = Object.fromEntries(Object.entries(draft.texts).filter(([key]) => isLauncherText(key)));
+  // the draft's own panel version: a preview never reuses a panel cached for another draft
+  return {
+    ...boot,
+    theme: draft.theme,
+    texts: launcherTexts,
+    customer: sampleCustomer(shop, services.now()).customer,
+    panel: { version: "preview" },
+  };
+}
+
+/** The panel answer with the drafted theme's texts. */
+export function previewPanel(shop: Shop, theme: Theme, locale?: string): WidgetPanel {
+  const panel = JSON.parse(widgetPanelJson(shop, locale).json) as WidgetPanel;
+  return { ...panel, texts: draftWords(theme, panel.locale).texts };
+}
+
+/** What the first widget would receive for the sample shopper with the drafted theme: the shop's real payload otherwise. */
 export async function previewPayload(services: Services, shop: Shop, theme: Theme, locale?: string): Promise<WidgetPayload> {
   const now = services.now();
   const payload = await widgetPayload(services, shop, null, locale);

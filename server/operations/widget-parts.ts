@@ -1,0 +1,232 @@
+import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload, WidgetTexts } from "../../contract/index.ts";
+import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
+import { referralCode } from "../domain/codes.ts";
+import { expiresAt } from "../domain/expiry.ts";
+import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
+import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
+import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
+import { toActivity } from "./customers.ts";
+import type { Services, Shop } from "./services.ts";
+import { customerEngagement, programEngagement } from "./widget-engagement.ts";
+
+// The serialised pieces the widget's answers (full payload, boot, panel) are made of, each cached where it can be.
+
+const DAY = 86_400_000;
+const RECENT_ACTIVITY = 5;
+/** Unused reward codes shown in the member's wallet, newest first. */
+const WALLET_SIZE = 20;
+/** A cached customer view is redrawn at least this often, so that points ageing out of the tier window show. */
+const VIEW_TTL = 60_000;
+const MAX_CACHED_VIEWS = 50_000;
+
+export type PayloadProgram = WidgetPayload["program"];
+
+/**
+ * The language of the texts: the first requested one (`es-MX` counts as `es`; a comma-separated list is tried in order) that the
+ * widget has texts for, else the shop's default, else Spanish.
+ */
+export function textLocale(shop: Shop, requested = ""): string {
+  for (const tag of [...requested.split(","), shop.defaultLocale]) {
+    const language = tag.trim().split("-")[0]?.toLowerCase() ?? "";
+    if (Object.hasOwn(widgetTexts, language)) return language;
+  }
+  return "es";
+}
+
+interface LocaleParts {
+  /** Every text of the widget, the locale's text overrides merged in. */
+  texts: WidgetTexts;
+  /** `,"theme":…,"locale":…,"texts":{…}`: the full payload's part for this locale. */
+  payloadTail: string;
+  /** The same with the launcher's texts only: the boot's part. */
+  bootTail: string;
+}
+
+/** A shop's words in one locale, kept until its configuration changes (a new `Shop` object). */
+const shopLocales = new WeakMap<Shop, Map<string, LocaleParts>>();
+
+/** The theme with the locale's program words (launcher label, program name, points name) in place, and the locale's texts. */
+export function localeParts(shop: Shop, locale: string): LocaleParts {
+  let byLocale = shopLocales.get(shop);
+  if (!byLocale) {
+    byLocale = new Map();
+    shopLocales.set(shop, byLocale);
+  }
+  let parts = byLocale.get(locale);
+  if (!parts) {
+    const { texts: overrides, ...words } = shop.theme.locales[locale] ?? {};
+    const texts: WidgetTexts = { ...widgetTexts[locale], ...overrides };
+    const launcherTexts = Object.fromEntries(Object.entries(texts).filter(([key]) => isLauncherText(key)));
+    const head = `,"theme":${JSON.stringify({ ...shop.theme, ...words })},"locale":${JSON.stringify(locale)}`;
+    parts = { texts, payloadTail: `${head},"texts":${JSON.stringify(texts)}`, bootTail: `${head},"texts":${JSON.stringify(launcherTexts)}` };
+    byLocale.set(locale, parts);
+  }
+  return parts;
+}
+
+/** The panel's cache key: the shop's configuration version and the shipped texts' revision. */
+export const panelVersion = (shop: Shop) => `${shop.version}.${textsRevision}`;
+
+function toWindow(window: Window | null, timeZone: string): CampaignWindow | null {
+  if (!window) return null;
+  const { campaign } = window;
+  const shown: CampaignWindow = {
+    id: campaign.id,
+    name: campaign.name,
+    multiplier: campaign.multiplier,
+    startsAt: window.startsAt.toISOString(),
+    endsAt: window.endsAt.toISOString(),
+  };
+  // a weekly window says its rule too, so the widget can write "every Tuesday 15:00–17:00" in the program's time zone
+  if (campaign.kind === "weekly") shown.weekly = { days: campaign.days, start: campaign.start, end: campaign.end, timeZone };
+  return shown;
+}
+
+/** The serialised parts of a shop's answers, kept until its configuration changes or a campaign boundary passes. */
+export interface ShopParts {
+  until: number;
+  program: PayloadProgram;
+  /** `{"id":…,"name":…,…}`: the shop as the widget sees it. */
+  shopJson: string;
+  /** `{"active":…,"next":…}` */
+  campaignsJson: string;
+  /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
+  heads: Map<string, string>;
+  /** The guest answers' ETags per view and locale: they cover program, theme and texts (the minute is added per request). */
+  guestEtags: Map<string, string>;
+}
+const shopParts = new WeakMap<Shop, ShopParts>();
+
+export async function partsOf(services: Services, shop: Shop, now: number): Promise<ShopParts> {
+  const cached = shopParts.get(shop);
+  if (cached && now < cached.until) return cached;
+  const { program } = shop;
+  // raffles and announcements (contract 7.4), in the full payload
+  const engagement = await programEngagement(services, shop, now);
+  const active = activeCampaign(program.campaigns, new Date(now), program.timeZone);
+  const next = nextCampaign(program.campaigns, new Date(now), program.timeZone);
+  const view: PayloadProgram = {
+    pointsPerUnit: program.earning.pointsPerUnit,
+    channels: program.earning.channels,
+    rewards: rewardsFor(program.rewards, null),
+    tiers: program.tiers,
+    tierWindowDays: program.tierWindowDays,
+    referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
+    campaigns: { active: toWindow(active, program.timeZone), next: toWindow(next, program.timeZone) },
+    links: program.links,
+    summary: program.summary,
+    ...(program.actions?.length && { actions: program.actions }),
+    ...(program.pending && { pending: program.pending }),
+    ...(program.expiry && { expiry: program.expiry }),
+    ...engagement.fields,
+  };
+  const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
+  const heads = new Map<string, string>();
+  for (const tier of [null, ...program.tiers]) {
+    const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
+    heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
+  }
+  const parts: ShopParts = {
+    until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity, engagement.until),
+    program: view,
+    shopJson,
+    campaignsJson: JSON.stringify(view.campaigns),
+    heads,
+    guestEtags: new Map(),
+  };
+  shopParts.set(shop, parts);
+  return parts;
+}
+
+interface Snapshot extends CustomerRow {
+  tier_points: number;
+  visits: number;
+  friends: number;
+  referral_points: number;
+}
+
+/** Customer row, tier points and referral stats in one statement. */
+function snapshot(services: Services, shop: Shop, customerId: string, now: number) {
+  const sameCustomer = [shop.id, customerId];
+  return services.driver.read.one<Snapshot>(
+    `SELECT c.*,
+       (${TIER_POINTS_SQL}) AS tier_points,
+       (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
+       (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
+       (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points
+     FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
+    [...sameCustomer, now - shop.program.tierWindowDays * DAY, now + DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
+  );
+}
+
+/** "N points expire on <date>", once the date is within the program's reminder window (at least a week). */
+function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer["expiry"] {
+  const rule = shop.program.expiry;
+  if (!rule || row.last_earned_at === null || row.balance <= 0) return null;
+  const at = expiresAt(rule, Number(row.last_earned_at));
+  return at - now <= Math.max(rule.reminderDays, 7) * DAY ? { points: row.balance, at: new Date(at).toISOString() } : null;
+}
+
+async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
+  const row = await snapshot(services, shop, customerId, now);
+  if (!row) throw new Error(`customer ${customerId} vanished`);
+  const tierPoints = Number(row.tier_points);
+  const tier = tierFor(shop.program.tiers, tierPoints);
+  const next = nextTier(shop.program.tiers, tierPoints);
+  const rewards = rewardsFor(shop.program.rewards, tier);
+  // the dearest reward within reach: what the launcher and home offer first
+  const ready = rewards.filter((reward) => reward.cost <= row.balance).sort((a, b) => b.cost - a.cost)[0] ?? null;
+  const recent = await ledger.page(services.driver.read, shop.id, customerId, RECENT_ACTIVITY);
+  const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
+  const customer: WidgetCustomer = {
+    balance: row.balance,
+    pending: Number(row.pending),
+    expiry: expiryNotice(shop, row, now),
+    tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
+    tierPoints,
+    nextTier: next && { id: next.tier.id, name: next.tier.name, missing: next.missing },
+    ...rewardProgress(rewards, row.balance),
+    readyReward: ready && { rewardId: ready.id, cost: ready.cost, title: ready.title },
+    ordersCount: Number(row.orders_count),
+    referral: { code: row.referral_code, visits: Number(row.visits), friendsOrdered: Number(row.friends), pointsEarned: Number(row.referral_points) },
+    activity: recent.map(toActivity),
+    wallet: wallet.map((code) => ({ code: code.code, reward: JSON.parse(code.offer) as Reward, expiresAt: new Date(code.expires_at).toISOString() })),
+    marketingConsent: row.marketing_consent === 1,
+    ...(await customerEngagement(services.driver.read, shop, row, now)),
+  };
+  return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
+}
+
+/**
+ * Rendered customer views, checked on every request against the customer's `version` (bumped in the
+ * same transaction as every change), so a cached view is never stale across processes.
+ */
+const views = new Map<string, { version: number; createdAt: number; shopVersion: number; at: number; json: string; tierId: string }>();
+
+/**
+ * The member's own state as JSON (`WidgetCustomer`) and their tier: one indexed lookup when it has not changed. A token never
+ * seen before gets a customer row and a referral code, once.
+ */
+export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
+  let current = await services.driver.read.one<{ version: number; created_at: number }>(
+    "SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?",
+    [shop.id, customerId],
+  );
+  if (!current) current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
+  const key = `${shop.id}\u0000${customerId}`;
+  let view = views.get(key);
+  if (
+    !view ||
+    view.version !== current.version ||
+    view.createdAt !== current.created_at ||
+    view.shopVersion !== shop.version ||
+    now - view.at > VIEW_TTL
+  ) {
+    const fresh = await customerView(services, shop, customerId, now);
+    view = { version: current.version, createdAt: current.created_at, shopVersion: shop.version, at: now, ...fresh };
+    views.delete(key);
+    if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
+    views.set(key, view);
+  }
+  return view;
+}

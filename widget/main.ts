@@ -1,4 +1,0 @@
-import { boot } from "./boot.ts";
-
-// The script-tag entry: `document.currentScript` is only readable now, while this file first runs.
-boot(document.currentScript);

@@ -11,7 +11,13 @@ const server: UserConfig = {
     outDir: "dist/server",
     emptyOutDir: true,
     rollupOptions: {
-      input: { serve: "server/cli/serve.ts", start: "server/cli/start.ts", backup: "server/cli/backup.ts", restore: "server/cli/restore.ts" },
+      input: {
+        serve: "server/cli/serve.ts",
+        start: "server/cli/start.ts",
+        backup: "server/cli/backup.ts",
+        restore: "server/cli/restore.ts",
+        console: "server/cli/console.ts",
+      },
       output: { entryFileNames: "[name].js" },
     },
   },

@@ -11,8 +11,31 @@ export function describeWindow(window: { startsAt: string; endsAt: string }, tim
   return sameDay ? `${start}–${time.format(ends)}` : `${start} – ${day.format(ends)} ${soon ? "" : `${date.format(ends)} `}${time.format(ends)}`;
 }
 
-export const formatDate = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** A date, with its time unless `only` says "date"; in the shop's time zone when given (analytics' days are the shop's days). */
+export const formatDate = (iso: string, locale: string, only?: "date", timeZone?: string) =>
+  new Intl.DateTimeFormat(locale, only ? { dateStyle: "medium", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
+/** "3 mar": a day of a chart's axis (a `YYYY-MM-DD` date, read as that calendar day). */
+export const formatDay = (date: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+/** "1,2 mil", "12K": a number short enough for an axis. */
+export const formatCompact = (value: number, locale: string) => new Intl.NumberFormat(locale, { notation: "compact" }).format(value);
+/** "59,90 €": a decimal string of the shop's currency. */
+export const formatMoney = (amount: string, currency: string, locale: string) =>
+  new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount));
+/** "hace 3 minutos", "3 minutes ago". */
+export function formatAgo(iso: string, locale: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ] as const)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(seconds, "second");
+}
 export const formatNumber = (value: number, locale: string) => new Intl.NumberFormat(locale).format(value);
 export const formatPercent = (value: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);

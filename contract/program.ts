@@ -134,29 +134,53 @@ export const Program = z
   })
   .check(
     z.superRefine((program, ctx) => {
-      const unique = (list: { id: string }[], what: string) => {
+      // each issue names the field it is about, so that forms can show it there
+      const unique = (list: { id: string }[], name: "rewards" | "tiers" | "campaigns" | "actions", what: string) => {
         const seen = new Set<string>();
-        for (const item of list) {
-          if (seen.has(item.id)) ctx.issues.push({ code: "custom", message: `${what} id "${item.id}" is used twice`, input: item.id });
+        list.forEach((item, index) => {
+          if (seen.has(item.id))
+            ctx.issues.push({ code: "custom", message: `${what} id "${item.id}" is used twice`, input: item.id, path: [name, index, "id"] });
           seen.add(item.id);
-        }
+        });
       };
-      unique(program.rewards, "reward");
-      unique(program.tiers, "tier");
-      unique(program.campaigns, "campaign");
-      unique(program.actions ?? [], "action");
+      unique(program.rewards, "rewards", "reward");
+      unique(program.tiers, "tiers", "tier");
+      unique(program.campaigns, "campaigns", "campaign");
+      unique(program.actions ?? [], "actions", "action");
       if ((program.actions ?? []).filter((action) => action.kind === "birthday").length > 1)
-        ctx.issues.push({ code: "custom", message: "only one birthday action: the endpoint awards it by itself", input: program.actions });
+        ctx.issues.push({
+          code: "custom",
+          message: "only one birthday action: the endpoint awards it by itself",
+          input: program.actions,
+          path: ["actions"],
+        });
       const tierIds = new Set(program.tiers.map((tier) => tier.id));
-      for (const reward of program.rewards)
+      program.rewards.forEach((reward, index) => {
         for (const tier of reward.tiers ?? [])
-          if (!tierIds.has(tier)) ctx.issues.push({ code: "custom", message: `reward "${reward.id}" names unknown tier "${tier}"`, input: tier });
-      for (const campaign of program.campaigns) {
+          if (!tierIds.has(tier))
+            ctx.issues.push({
+              code: "custom",
+              message: `reward "${reward.id}" names unknown tier "${tier}"`,
+              input: tier,
+              path: ["rewards", index, "tiers"],
+            });
+      });
+      program.campaigns.forEach((campaign, index) => {
         if (campaign.kind === "range" && Date.parse(campaign.endsAt) <= Date.parse(campaign.startsAt))
-          ctx.issues.push({ code: "custom", message: `campaign "${campaign.id}" ends before it starts`, input: campaign.endsAt });
+          ctx.issues.push({
+            code: "custom",
+            message: `campaign "${campaign.id}" ends before it starts`,
+            input: campaign.endsAt,
+            path: ["campaigns", index, "endsAt"],
+          });
         if (campaign.kind === "weekly" && campaign.end <= campaign.start)
-          ctx.issues.push({ code: "custom", message: `campaign "${campaign.id}" must end after it starts (same day)`, input: campaign.end });
-      }
+          ctx.issues.push({
+            code: "custom",
+            message: `campaign "${campaign.id}" must end after it starts (same day)`,
+            input: campaign.end,
+            path: ["campaigns", index, "end"],
+          });
+      });
     }),
   );
 export type Program = z.infer<typeof Program>;

@@ -24,12 +24,27 @@ export const PointsName = z.object({
 
 const shortText = z.string().check(z.minLength(1), z.maxLength(80));
 
-/** What a locale may override: the program's words and any of the widget's texts by key. */
+/** The launcher's label stays short enough to fit on a phone's screen beside the points. */
+export const LAUNCHER_LABEL_MAX = 24;
+const launcherLabel = z.string().check(z.minLength(1), z.maxLength(LAUNCHER_LABEL_MAX));
+
+const textValue = z.string().check(z.maxLength(500));
+/** A plural text: `one` and `other` always (every shipped language has them), the other categories where the language uses them. */
+const PluralText = z.object({
+  zero: z.optional(textValue),
+  one: textValue,
+  two: z.optional(textValue),
+  few: z.optional(textValue),
+  many: z.optional(textValue),
+  other: textValue,
+});
+
+/** What a locale may override: the program's words and any of the widget's texts by key (a plural text by category). */
 export const ThemeLocaleOverride = z.object({
-  launcherLabel: z.optional(shortText),
+  launcherLabel: z.optional(launcherLabel),
   programName: z.optional(shortText),
   pointsName: z.optional(PointsName),
-  texts: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,63}$/)), z.string().check(z.maxLength(500)))),
+  texts: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,63}$/)), z.union([textValue, PluralText]))),
 });
 
 /**
@@ -54,7 +69,7 @@ export const Theme = z.object({
   position: z.enum(["left", "right"]),
   offsetX: Pixels,
   offsetY: Pixels,
-  launcherLabel: shortText,
+  launcherLabel,
   programName: shortText,
   pointsName: PointsName,
   colorScheme: z.enum(["light", "dark", "auto"]),

@@ -1,6 +1,7 @@
 import { atom, computed } from "nanostores";
 import { en } from "./en.ts";
 import { es, type Texts } from "./es.ts";
+import { validationLocale } from "./validation.ts";
 
 export type ConsoleLocale = "es" | "en";
 const catalogs: Record<ConsoleLocale, Texts> = { es, en };
@@ -12,6 +13,8 @@ const initial = (): ConsoleLocale => {
 };
 
 export const $locale = atom<ConsoleLocale>(initial());
+validationLocale($locale.get());
+$locale.listen(validationLocale);
 
 export function setLocale(locale: ConsoleLocale) {
   $locale.set(locale);
@@ -20,6 +23,9 @@ export function setLocale(locale: ConsoleLocale) {
 }
 
 export type TextKey = keyof Texts;
+
+/** Whether `key` names a text (for keys made at run time, such as an audit action the endpoint sends). */
+export const hasText = (key: string): key is TextKey => Object.hasOwn(es, key);
 export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
 
 /**

@@ -2,15 +2,13 @@ import { useStore } from "@nanostores/preact";
 import type { Campaign } from "../../contract/index.ts";
 import { describeWindow, formatDate } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
-import { $campaignPreview, $programDraft, $programErrors, editProgram } from "../stores/program.ts";
+import { $campaignPreview, $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
+import { $session } from "../stores/session.ts";
 import { Checkbox, NumberField, TextField } from "./fields.tsx";
+import { IdField } from "./id-field.tsx";
+import { fromLocalInput, toLocalInput } from "./datetime.ts";
+import { LocalizedFields } from "./localized.tsx";
 
-/** `2025-03-04T15:00` (the browser's local time, as datetime-local shows it) ⇄ an ISO timestamp. */
-const toLocalInput = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
 const weekdays = (locale: string) =>
   [1, 2, 3, 4, 5, 6, 7].map(
     (day) => [day, new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)))] as const,
@@ -24,9 +22,13 @@ function NextWindow() {
   if (!preview) return null;
   return (
     <p class="campaign-preview" role="status">
-      {preview.active &&
-        t("activeCampaign", { name: preview.active.name[locale] ?? preview.active.id, until: formatDate(preview.active.endsAt, locale) })}{" "}
-      {preview.next ? t("nextCampaign", { when: describeWindow(preview.next, preview.timeZone, locale) }) : t("noNextCampaign")}
+      {[
+        preview.active &&
+          t("activeCampaign", { name: preview.active.name[locale] ?? preview.active.id, until: formatDate(preview.active.endsAt, locale) }),
+        preview.next ? t("nextCampaign", { when: describeWindow(preview.next, preview.timeZone, locale) }) : t("noNextCampaign"),
+      ]
+        .filter(Boolean)
+        .join(" ")}
     </p>
   );
 }
@@ -36,7 +38,9 @@ export function CampaignsFields() {
   const locale = useStore($locale);
   const program = useStore($programDraft);
   const errors = useStore($programErrors);
+  const session = useStore($session);
   if (!program) return null;
+  const defaultLocale = session?.shop?.defaultLocale ?? "es";
   const edit = (index: number, change: (campaign: Campaign) => void) =>
     editProgram((draft) => {
       const campaign = draft.campaigns[index];
@@ -61,32 +65,21 @@ export function CampaignsFields() {
         return (
           <fieldset key={index} class="row">
             <legend>
-              {campaign.name[locale] || campaign.id} · {t(campaign.kind)}
+              {campaign.name[locale] || campaign.name[defaultLocale] || t("newCampaign")} · {t(campaign.kind)}
             </legend>
-            <TextField
-              path={`${path}.id`}
-              label={t("id")}
-              value={campaign.id}
-              error={errors[`${path}.id`]}
-              onInput={(value) =>
+            <LocalizedFields
+              path={`${path}.name`}
+              label={(language) => t("nameIn", { locale: language })}
+              value={campaign.name}
+              errors={errors}
+              onInput={(language, value) => {
                 edit(index, (c) => {
-                  c.id = value;
-                })
-              }
+                  c.name[language] = value;
+                });
+                if (language === defaultLocale) titleChanged("campaigns", index, value);
+              }}
             />
-            {["es", "en"].map((code) => (
-              <TextField
-                key={code}
-                path={`${path}.name.${code}`}
-                label={t("nameIn", { locale: code })}
-                value={campaign.name[code] ?? ""}
-                onInput={(value) =>
-                  edit(index, (c) => {
-                    c.name[code] = value;
-                  })
-                }
-              />
-            ))}
+            <IdField list="campaigns" index={index} id={campaign.id} error={errors[`${path}.id`]} />
             <NumberField
               path={`${path}.multiplier`}
               label={t("multiplier")}
@@ -170,8 +163,8 @@ export function CampaignsFields() {
                 />
               </>
             )}
-            <button type="button" onClick={() => editProgram((draft) => void draft.campaigns.splice(index, 1))}>
-              {t("remove")}
+            <button type="button" class="danger" onClick={() => removeItem("campaigns", index)}>
+              {t("removeNamed", { name: campaign.name[locale] || campaign.id })}
             </button>
           </fieldset>
         );
@@ -185,9 +178,9 @@ export function CampaignsFields() {
               const startsAt = new Date(Date.now() + 86_400_000);
               startsAt.setMinutes(0, 0, 0);
               draft.campaigns.push({
-                id: `campaign-${draft.campaigns.length + 1}`,
+                id: newId(draft, "campaigns", ""),
                 kind: "range",
-                name: { es: "", en: "" },
+                name: {},
                 multiplier: 2,
                 startsAt: startsAt.toISOString(),
                 endsAt: new Date(startsAt.getTime() + 7 * 86_400_000).toISOString(),
@@ -203,9 +196,9 @@ export function CampaignsFields() {
             editProgram(
               (draft) =>
                 void draft.campaigns.push({
-                  id: `weekly-${draft.campaigns.length + 1}`,
+                  id: newId(draft, "campaigns", ""),
                   kind: "weekly",
-                  name: { es: "", en: "" },
+                  name: {},
                   multiplier: 2,
                   days: [2],
                   start: "15:00",

@@ -1,155 +1,135 @@
 import { useStore } from "@nanostores/preact";
-import { api } from "../api.ts";
-import { formatDate, formatNumber } from "../format.ts";
+import { useEffect } from "preact/hooks";
 import { $locale, $t } from "../i18n/index.ts";
 import {
-  $adjustment,
   $customer,
+  $customerList,
   $customerNotice,
   $customerQuery,
-  $customerResults,
-  editAdjustment,
-  eraseCustomer,
+  $searchText,
+  type CustomerSort,
+  closeCustomer,
+  loadCustomers,
   openCustomer,
   searchCustomers,
-  submitAdjustment,
+  sortCustomers,
+  turnPage,
 } from "../stores/customers.ts";
-import { Status, TextField } from "./fields.tsx";
+import { formatDate, formatNumber } from "../format.ts";
+import { CustomerCard } from "./customer-card.tsx";
+import { SelectField, Status, TextField } from "./fields.tsx";
 
-function AdjustmentForm() {
-  const t = useStore($t);
-  const form = useStore($adjustment);
-  return (
-    <form
-      class="adjustment"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submitAdjustment();
-      }}
-    >
-      <h3>{t("adjust")}</h3>
-      <TextField
-        path="adjust-points"
-        label={t("adjustPoints")}
-        value={form.points}
-        error={form.errors.points && t(form.errors.points)}
-        onInput={(value) => editAdjustment("points", value)}
-      />
-      <TextField
-        path="adjust-reason"
-        label={t("reason")}
-        value={form.reason}
-        error={form.errors.reason && t(form.errors.reason)}
-        onInput={(value) => editAdjustment("reason", value)}
-      />
-      <button type="submit" class="primary" disabled={form.busy}>
-        {t("adjustSubmit")}
-      </button>
-    </form>
-  );
-}
+const sorts: CustomerSort[] = ["recent", "points", "tier"];
 
-function CustomerCard() {
+/** The shop's customers a page at a time, or those a search finds. */
+function CustomerTable() {
   const t = useStore($t);
   const locale = useStore($locale);
-  const customer = useStore($customer);
-  if (!customer) return null;
-  const { details } = customer;
+  const list = useStore($customerList);
+  const query = useStore($customerQuery);
+  if (!list) return <p>{t("loading")}</p>;
+  if (!list.customers.length) return <p>{query.q ? t("noCustomers") : t("noCustomersYet")}</p>;
   return (
-    <section class="customer" aria-labelledby="customer-title">
-      <h2 id="customer-title">{details.name ?? details.id}</h2>
-      <dl class="facts">
-        <dt>{t("id")}</dt>
-        <dd>{details.id}</dd>
-        <dt>{t("email")}</dt>
-        <dd>{details.email ?? "—"}</dd>
-        <dt>{t("balance")}</dt>
-        <dd>{formatNumber(details.balance, locale)}</dd>
-        <dt>{t("tier")}</dt>
-        <dd>{details.tier?.id ?? t("none")}</dd>
-      </dl>
-      <AdjustmentForm />
-      <h3>{t("ledger")}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("date")}</th>
-            <th scope="col">{t("kind")}</th>
-            <th scope="col">{t("points")}</th>
-            <th scope="col">{t("reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {details.ledger.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDate(entry.createdAt, locale)}</td>
-              <td>{entry.kind}</td>
-              <td class="number">{formatNumber(entry.points, locale)}</td>
-              <td>{entry.reason ?? entry.orderId ?? entry.rewardId ?? ""}</td>
+    <>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{query.q ? t("searchResults", { q: query.q }) : t(`sort_${query.sort}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("customer")}</th>
+              <th scope="col">{t("email")}</th>
+              <th scope="col" class="number">
+                {t("balance")}
+              </th>
+              <th scope="col">{t("tier")}</th>
+              <th scope="col">{t("memberSince")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t("referrals")}</h3>
-      <p>{t("referralVisits", { count: customer.referralVisits })}</p>
-      <ul>
-        {customer.referrals.map((referral) => (
-          <li key={`${referral.createdAt}-${referral.otherCustomerId}`}>
-            {formatDate(referral.createdAt, locale)} · {referral.role} · {referral.otherCustomerId} · {referral.status}
-            {referral.reason ? ` (${referral.reason})` : ""}
-          </li>
-        ))}
-      </ul>
-      <div class="actions">
-        <a class="button" href={api.exportUrl(details.id)} download>
-          {t("exportData")}
-        </a>
-        <button type="button" class="danger" onClick={() => confirm(t("eraseConfirm", { id: details.id })) && void eraseCustomer()}>
-          {t("erase")}
-        </button>
+          </thead>
+          <tbody>
+            {list.customers.map((customer) => (
+              <tr key={customer.id}>
+                <th scope="row">
+                  <button type="button" class="link" onClick={() => void openCustomer(customer.id)}>
+                    {customer.name ?? customer.id}
+                  </button>
+                  {customer.name && <span class="hint block">{customer.id}</span>}
+                </th>
+                <td>{customer.email ?? "—"}</td>
+                <td class="number">{formatNumber(customer.balance, locale)}</td>
+                <td>{customer.tier ? (customer.tier.name[locale] ?? Object.values(customer.tier.name)[0] ?? customer.tier.id) : t("none")}</td>
+                <td>{formatDate(customer.joinedAt, locale, "date")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-    </section>
+      {!query.q && (
+        <nav class="pager" aria-label={t("pages")}>
+          <button type="button" disabled={list.page <= 1} onClick={() => void turnPage(list.page - 1)}>
+            {t("previousPage")}
+          </button>
+          <span>{t("pageNumber", { page: list.page })}</span>
+          <button type="button" disabled={!list.hasMore} onClick={() => void turnPage(list.page + 1)}>
+            {t("nextPage")}
+          </button>
+        </nav>
+      )}
+    </>
   );
 }
 
 export function CustomersPage() {
   const t = useStore($t);
+  const text = useStore($searchText);
   const query = useStore($customerQuery);
-  const results = useStore($customerResults);
+  const customer = useStore($customer);
   const notice = useStore($customerNotice);
+  useEffect(() => {
+    if (!$customerList.get()) void loadCustomers();
+  }, []);
   return (
     <div class="customers">
       <h1>{t("navCustomers")}</h1>
-      <form
-        class="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void searchCustomers();
-        }}
-      >
-        <TextField path="customer-search" label={t("searchCustomers")} value={query} onInput={(value) => $customerQuery.set(value)} />
-        <button type="submit" class="primary">
-          {t("search")}
-        </button>
-      </form>
-      {results && results.length === 0 && <p>{t("noCustomers")}</p>}
-      {results && results.length > 1 && (
-        <ul class="results">
-          {results.map((customer) => (
-            <li key={customer.id}>
-              <button type="button" class="link" onClick={() => void openCustomer(customer.id)}>
-                {customer.id} {customer.email ? `· ${customer.email}` : ""}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
       <Status
         tone={notice && "error" in notice ? "error" : "ok"}
         message={notice ? ("error" in notice ? notice.error : t(notice.key, notice.values)) : null}
       />
-      <CustomerCard />
+      {customer ? (
+        <>
+          <button type="button" class="back" onClick={closeCustomer}>
+            {t("backToList")}
+          </button>
+          <CustomerCard />
+        </>
+      ) : (
+        <>
+          <div class="list-controls">
+            <form
+              class="search"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void searchCustomers();
+              }}
+            >
+              <TextField path="customer-search" label={t("searchCustomers")} value={text} onInput={(value) => $searchText.set(value)} />
+              <button type="submit" class="primary">
+                {t("search")}
+              </button>
+            </form>
+            <SelectField
+              path="customer-sort"
+              label={t("sortBy")}
+              value={query.q ? "" : query.sort}
+              options={[
+                ...(query.q ? [["", t("searchResults", { q: query.q })] as [string, string]] : []),
+                ...sorts.map((sort) => [sort, t(`sort_${sort}`)] as [string, string]),
+              ]}
+              onChange={(value) => void sortCustomers(value as CustomerSort)}
+            />
+          </div>
+          <CustomerTable />
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 import type { Translate } from "../i18n/index.ts";
 import { fieldId } from "../stores/issues.ts";
 
@@ -38,18 +39,28 @@ export function TextField(
   props: Input & {
     value: string;
     onInput: (value: string) => void;
-    type?: "text" | "email" | "password" | "time" | "datetime-local";
+    type?: "text" | "email" | "password" | "time" | "datetime-local" | "url";
     autocomplete?: string;
+    placeholder?: string;
+    readOnly?: boolean;
+    /** Shows "12/24" beside the label and stops typing at the limit. */
+    maxLength?: number;
+    lang?: string;
   },
 ) {
+  const counter = props.maxLength ? `${[...props.value].length}/${props.maxLength}` : undefined;
   return (
-    <Field {...props}>
+    <Field {...props} hint={[props.hint, counter].filter(Boolean).join(" · ") || undefined}>
       {(aria) => (
         <input
           {...aria}
           // Preact types each input type separately; all of these take the same attributes here
           type={(props.type ?? "text") as "text"}
           autocomplete={props.autocomplete}
+          placeholder={props.placeholder}
+          readOnly={props.readOnly}
+          maxLength={props.maxLength}
+          lang={props.lang}
           value={props.value}
           onInput={(event) => props.onInput(event.currentTarget.value)}
         />
@@ -94,13 +105,21 @@ export function SelectField(props: Input & { value: string; options: [value: str
 }
 
 /** A colour as CSS text (what the contract stores) beside a native picker for #rrggbb values. */
-export function ColorField(props: Input & { value: string; onInput: (value: string) => void }) {
-  const hex = /^#[0-9a-f]{6}$/i.test(props.value) ? props.value : "#000000";
+export function ColorField(props: Input & { value: string; onInput: (value: string) => void; placeholder?: string }) {
+  const shown = props.value || props.placeholder || "";
+  const hex = /^#[0-9a-f]{6}$/i.test(shown) ? shown : "#000000";
   return (
     <Field {...props}>
       {(aria) => (
         <span class="color-field">
-          <input {...aria} type="text" spellcheck={false} value={props.value} onInput={(event) => props.onInput(event.currentTarget.value)} />
+          <input
+            {...aria}
+            type="text"
+            spellcheck={false}
+            placeholder={props.placeholder}
+            value={props.value}
+            onInput={(event) => props.onInput(event.currentTarget.value)}
+          />
           <input type="color" aria-label={props.label} tabIndex={-1} value={hex} onInput={(event) => props.onInput(event.currentTarget.value)} />
         </span>
       )}
@@ -128,19 +147,54 @@ export function Status({ message, tone }: { message: string | null; tone: "ok" |
 
 export type SaveState = { kind: "idle" | "saving" | "saved" | "invalid" | "error"; message?: string };
 
-/** The end of an editor form: what saving said, the save button, and any further actions. */
-export function SaveBar({ status, t, children }: { status: SaveState; t: Translate; children?: ComponentChildren }) {
+/**
+ * The end of an editor form, stuck to the bottom of the window: what saving said (or that there are unsaved changes), the
+ * save button, discarding the changes, and any further actions.
+ */
+export function SaveBar(props: { status: SaveState; t: Translate; dirty: boolean; onDiscard: () => void; children?: ComponentChildren }) {
+  const { status, t, dirty } = props;
   const message =
-    status.kind === "saved" ? t("saved") : status.kind === "invalid" ? t("fixErrors") : status.kind === "error" ? (status.message ?? null) : null;
+    status.kind === "saved"
+      ? t("saved")
+      : status.kind === "invalid"
+        ? t("fixErrors")
+        : status.kind === "error"
+          ? (status.message ?? null)
+          : dirty
+            ? t("unsaved")
+            : null;
   return (
-    <>
+    <div class="save-bar">
       <Status tone={status.kind === "error" || status.kind === "invalid" ? "error" : "ok"} message={message} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={status.kind === "saving"}>
+        <button type="submit" class="primary" disabled={status.kind === "saving" || !dirty}>
           {status.kind === "saving" ? t("saving") : t("save")}
         </button>
-        {children}
+        <button type="button" disabled={!dirty} onClick={props.onDiscard}>
+          {t("discard")}
+        </button>
+        {props.children}
       </div>
-    </>
+    </div>
+  );
+}
+
+/** Copies `text` to the clipboard and says so; where the browser refuses, it says to copy by hand. */
+export function CopyButton({ text, label, t }: { text: string; label: string; t: Translate }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const copy = () =>
+    navigator.clipboard
+      .writeText(text)
+      .then(() => setState("copied"))
+      .catch(() => setState("failed"));
+  return (
+    <span class="copy">
+      <button type="button" onClick={() => void copy()}>
+        {label}
+      </button>
+      <span role="status" class="copy-status">
+        {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : ""}
+      </span>
+    </span>
   );
 }

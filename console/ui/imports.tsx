@@ -2,6 +2,7 @@ import { useStore } from "@nanostores/preact";
 import { formatNumber } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $importFile, $importState, $skipInvalid, runImport } from "../stores/imports.ts";
+import { $can } from "../stores/session.ts";
 import { Field, Status } from "./fields.tsx";
 
 /** Bringing members over from another program: pick a CSV, try it, import it, read the report line by line. */
@@ -12,11 +13,13 @@ export function ImportPage() {
   const file = useStore($importFile);
   const skip = useStore($skipInvalid);
   const busy = state.phase === "uploading" || state.phase === "processing";
+  const can = useStore($can);
   const report = state.report;
   return (
     <div class="imports">
       <h1>{t("importTitle")}</h1>
       <p class="hint">{t("importHint")}</p>
+      {!can("editor") && <p class="hint">{t("readOnly")}</p>}
       <Field path="import-file" label={t("importFile")}>
         {(aria) => (
           <input {...aria} type="file" accept=".csv,text/csv" onChange={(event) => $importFile.set(event.currentTarget.files?.[0] ?? null)} />
@@ -26,10 +29,10 @@ export function ImportPage() {
         <input type="checkbox" checked={skip} onChange={(event) => $skipInvalid.set(event.currentTarget.checked)} /> {t("skipInvalid")}
       </label>
       <div class="actions">
-        <button type="button" disabled={!file || busy} onClick={() => runImport(true)}>
+        <button type="button" disabled={!file || busy || !can("editor")} onClick={() => runImport(true)}>
           {t("dryRun")}
         </button>
-        <button type="button" class="primary" disabled={!file || busy} onClick={() => runImport(false)}>
+        <button type="button" class="primary" disabled={!file || busy || !can("editor")} onClick={() => runImport(false)}>
           {t("importNow")}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect, useState } from "preact/hooks";
 import { $locale, $t } from "../i18n/index.ts";
-import { $previewDraft, $previewOpen, $previewWidth } from "../stores/theme.ts";
+import { $previewDraft, $previewOpen, $previewSection, $previewWidth } from "../stores/theme.ts";
 
 /** The real widget bundle in an endpoint page, signed in as a sample shopper, redrawn (debounced) as the draft changes. */
 export function ThemePreview() {
@@ -10,12 +10,13 @@ export function ThemePreview() {
   const draft = useStore($previewDraft);
   const width = useStore($previewWidth);
   const open = useStore($previewOpen);
+  const section = useStore($previewSection);
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     if (!draft) return;
-    const timer = setTimeout(() => setSrc(`/console/preview?theme=${draft}&locale=${locale}${open ? "#loyalty-home" : ""}`), 250);
+    const timer = setTimeout(() => setSrc(`/console/preview?theme=${draft}&locale=${locale}${open ? `#loyalty-${section}` : ""}`), 250);
     return () => clearTimeout(timer);
-  }, [draft, locale, open]);
+  }, [draft, locale, open, section]);
   return (
     <section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{t("preview")}</h2>
@@ -32,7 +33,8 @@ export function ThemePreview() {
           {t("panelOpen")}
         </label>
       </fieldset>
-      {src && <iframe key={src} class={`preview-frame preview-${width}`} title={t("preview")} src={src} />}
+      {/* the frame's box is there from the start and keeps its size, so nothing around it moves as the preview reloads */}
+      <div class={`preview-box preview-${width}`}>{src && <iframe class="preview-frame" title={t("preview")} src={src} />}</div>
     </section>
   );
 }

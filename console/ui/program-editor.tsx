@@ -1,96 +1,118 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
-import { $t } from "../i18n/index.ts";
-import { $programDraft, $programErrors, $programStatus, editProgram, loadProgram, saveProgram } from "../stores/program.ts";
+import { $t, type TextKey } from "../i18n/index.ts";
+import {
+  $programDirty,
+  $programDraft,
+  $programErrors,
+  $programStatus,
+  $sectionErrors,
+  discardProgram,
+  loadProgram,
+  type ProgramSection,
+  programSections,
+  saveProgram,
+} from "../stores/program.ts";
+import { $route, goTo } from "../stores/route.ts";
+import { $can } from "../stores/session.ts";
+import { $previewProgram, $previewSection, $themeDraft, loadTheme } from "../stores/theme.ts";
 import { CampaignsFields } from "./campaigns-fields.tsx";
-import { Checkbox, NumberField, SaveBar, TextField } from "./fields.tsx";
+import { AnnouncementsFields, RafflesFields } from "./engagement-fields.tsx";
+import { SaveBar } from "./fields.tsx";
+import { ThemePreview } from "./preview.tsx";
+import { EarningFields, LinksFields } from "./program-sections.tsx";
 import { ReferralFields } from "./referral-fields.tsx";
 import { RewardsFields } from "./rewards-fields.tsx";
+import { ActionsFields, PendingExpiryFields } from "./rules-fields.tsx";
 import { TiersFields } from "./tiers-fields.tsx";
 
-/** The program's rules, validated with the same schema as PUT /v1/program before anything is sent. */
+const views: Record<ProgramSection, () => preact.JSX.Element | null> = {
+  earning: EarningFields,
+  rewards: RewardsFields,
+  tiers: TiersFields,
+  campaigns: CampaignsFields,
+  referrals: ReferralFields,
+  actions: ActionsFields,
+  rules: PendingExpiryFields,
+  raffles: RafflesFields,
+  announcements: AnnouncementsFields,
+  links: LinksFields,
+};
+const titles: Record<ProgramSection, TextKey> = {
+  earning: "earning",
+  rewards: "rewards",
+  tiers: "tiers",
+  campaigns: "campaigns",
+  referrals: "referral",
+  actions: "actions",
+  rules: "pendingExpiry",
+  raffles: "raffles",
+  announcements: "announcements",
+  links: "links",
+};
+
+/** The program's rules a section at a time, validated with the same schema as PUT /v1/program, the widget previewed beside them. */
 export function ProgramEditor() {
   const t = useStore($t);
   const program = useStore($programDraft);
   const errors = useStore($programErrors);
+  const sectionErrors = useStore($sectionErrors);
   const status = useStore($programStatus);
+  const dirty = useStore($programDirty);
+  const can = useStore($can);
+  const route = useStore($route);
+  const section = (programSections.find((entry) => entry.id === route.section) ?? programSections[0]).id;
   useEffect(() => {
     if (!$programDraft.get()) void loadProgram();
+    if (!$themeDraft.get()) void loadTheme();
+    return () => $previewProgram.set(null);
   }, []);
+  useEffect(() => $previewProgram.set(program), [program]);
+  useEffect(() => $previewSection.set(programSections.find((entry) => entry.id === section)?.widget ?? "home"), [section]);
   if (!program) return <p>{t("loading")}</p>;
-  const channel = (name: "online" | "store") => (
-    <Checkbox
-      label={t(name)}
-      checked={program.earning.channels.includes(name)}
-      onChange={(checked) =>
-        editProgram((draft) => {
-          draft.earning.channels = checked ? [...new Set([...draft.earning.channels, name])] : draft.earning.channels.filter((c) => c !== name);
-        })
-      }
-    />
-  );
+  const View = views[section];
   return (
-    <form
-      class="editor program"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void saveProgram();
-      }}
-    >
-      <h1>{t("navProgram")}</h1>
-      <fieldset>
-        <legend>{t("earning")}</legend>
-        <NumberField
-          path="earning.pointsPerUnit"
-          label={t("pointsPerUnit")}
-          step="0.1"
-          value={program.earning.pointsPerUnit}
-          error={errors["earning.pointsPerUnit"]}
-          onInput={(value) =>
-            editProgram((draft) => {
-              draft.earning.pointsPerUnit = value;
-            })
-          }
-        />
-        <fieldset class="inline">
-          <legend>{t("channels")}</legend>
-          {channel("online")}
-          {channel("store")}
-          {errors["earning.channels"] && <p class="error">{errors["earning.channels"]}</p>}
-        </fieldset>
-        <NumberField
-          path="tierWindowDays"
-          label={t("tierWindowDays")}
-          value={program.tierWindowDays}
-          error={errors.tierWindowDays}
-          onInput={(value) =>
-            editProgram((draft) => {
-              draft.tierWindowDays = value;
-            })
-          }
-        />
-        {["es", "en"].map((locale) => (
-          <TextField
-            key={locale}
-            path={`summary.${locale}`}
-            label={t("summary", { locale })}
-            value={program.summary[locale] ?? ""}
-            error={errors[`summary.${locale}`]}
-            onInput={(value) =>
-              editProgram((draft) => {
-                draft.summary[locale] = value;
-              })
-            }
-          />
-        ))}
-      </fieldset>
-      <RewardsFields />
-      <TiersFields />
-      <CampaignsFields />
-      <ReferralFields />
-      {errors[""] && <p class="error">{errors[""]}</p>}
-      <SaveBar status={status} t={t} />
-    </form>
+    <div class="editor-with-preview">
+      <form
+        class="editor program"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveProgram();
+        }}
+      >
+        <div class="editor-body">
+          <h1>{t("navProgram")}</h1>
+          <nav aria-label={t("programSections")} class="sections">
+            <ul>
+              {programSections.map(({ id }) => (
+                <li key={id}>
+                  <a
+                    href={`#program/${id}`}
+                    aria-current={id === section ? "page" : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      goTo("program", id);
+                    }}
+                  >
+                    {t(titles[id])}
+                    {sectionErrors[id] ? " " : null}
+                    {sectionErrors[id] ? <span class="badge">{t("errorCount", { count: sectionErrors[id] ?? 0 })}</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <fieldset class="plain" disabled={!can("editor")}>
+            <legend class="visually-hidden">{t(titles[section])}</legend>
+            {!can("editor") && <p class="hint">{t("readOnly")}</p>}
+            <View />
+            {errors[""] && <p class="error">{errors[""]}</p>}
+          </fieldset>
+        </div>
+        {can("editor") && <SaveBar status={status} t={t} dirty={dirty} onDiscard={discardProgram} />}
+      </form>
+      <ThemePreview />
+    </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useStore } from "@nanostores/preact";
 import type { Reward } from "../../contract/index.ts";
-import { $t } from "../i18n/index.ts";
-import { $programDraft, $programErrors, editProgram } from "../stores/program.ts";
-import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { $locale, $t } from "../i18n/index.ts";
+import { $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
+import { $session } from "../stores/session.ts";
+import { Checkbox, NumberField, SelectField, TextField } from "./fields.tsx";
+import { IdField } from "./id-field.tsx";
+import { LocalizedFields } from "./localized.tsx";
 
 const kinds = ["amount_off", "percent_off", "free_shipping", "free_product"] as const;
 
-/** A reward of another kind keeps its id, cost, title and validity. */
+/** A reward of another kind keeps its id, cost, title, tiers and validity. */
 function withKind(reward: Reward, kind: Reward["kind"]): Reward {
   const { id, cost, title, codeValidityDays, minimumSubtotal, tiers } = reward;
   const base = { id, cost, title, codeValidityDays, ...(minimumSubtotal ? { minimumSubtotal } : {}), ...(tiers ? { tiers } : {}) };
@@ -16,11 +19,46 @@ function withKind(reward: Reward, kind: Reward["kind"]): Reward {
   return { ...base, kind };
 }
 
+/** Which tiers may redeem a reward: none ticked means every member. */
+function TierLimits({ reward, index }: { reward: Reward; index: number }) {
+  const t = useStore($t);
+  const locale = useStore($locale);
+  const program = useStore($programDraft);
+  if (!program?.tiers.length) return null;
+  const toggle = (tier: string, on: boolean) =>
+    editProgram((draft) => {
+      const target = draft.rewards[index];
+      if (!target) return;
+      const tiers = new Set(target.tiers ?? []);
+      if (on) tiers.add(tier);
+      else tiers.delete(tier);
+      if (tiers.size) target.tiers = draft.tiers.map((other) => other.id).filter((id) => tiers.has(id));
+      else delete target.tiers;
+    });
+  return (
+    <fieldset class="inline">
+      <legend>{t("rewardTiers")}</legend>
+      {program.tiers.map((tier) => (
+        <Checkbox
+          key={tier.id}
+          label={tier.name[locale] || Object.values(tier.name)[0] || tier.id}
+          checked={reward.tiers?.includes(tier.id) ?? false}
+          onChange={(on) => toggle(tier.id, on)}
+        />
+      ))}
+      <p class="hint">{reward.tiers?.length ? t("rewardTiersSome") : t("rewardTiersAll")}</p>
+    </fieldset>
+  );
+}
+
 export function RewardsFields() {
   const t = useStore($t);
+  const locale = useStore($locale);
+  const session = useStore($session);
   const program = useStore($programDraft);
   const errors = useStore($programErrors);
   if (!program) return null;
+  const defaultLocale = session?.shop?.defaultLocale ?? "es";
   const edit = (index: number, change: (reward: Reward) => Reward | undefined) =>
     editProgram((draft) => {
       const reward = draft.rewards[index];
@@ -29,118 +67,110 @@ export function RewardsFields() {
   return (
     <fieldset>
       <legend>{t("rewards")}</legend>
+      <p class="hint">{t("rewardsHint")}</p>
       {program.rewards.map((reward, index) => {
         const path = `rewards.${index}`;
         return (
           <fieldset key={index} class="row">
-            <legend>{reward.title.es || reward.id}</legend>
-            <TextField
-              path={`${path}.id`}
-              label={t("id")}
-              value={reward.id}
-              error={errors[`${path}.id`]}
-              onInput={(value) =>
+            <legend>{reward.title[locale] || reward.title[defaultLocale] || t("newReward")}</legend>
+            <LocalizedFields
+              path={`${path}.title`}
+              label={(language) => t("titleIn", { locale: language })}
+              value={reward.title}
+              errors={errors}
+              onInput={(language, value) => {
                 edit(index, (r) => {
-                  r.id = value;
-                })
-              }
+                  r.title[language] = value;
+                });
+                if (language === defaultLocale) titleChanged("rewards", index, value);
+              }}
             />
-            <SelectField
-              path={`${path}.kind`}
-              label={t("kind")}
-              value={reward.kind}
-              options={kinds.map((kind) => [kind, t(kind)])}
-              onChange={(value) => edit(index, (r) => withKind(r, value as Reward["kind"]))}
-            />
-            <NumberField
-              path={`${path}.cost`}
-              label={t("cost")}
-              value={reward.cost}
-              error={errors[`${path}.cost`]}
-              onInput={(value) =>
-                edit(index, (r) => {
-                  r.cost = value;
-                })
-              }
-            />
-            {["es", "en"].map((locale) => (
-              <TextField
-                key={locale}
-                path={`${path}.title.${locale}`}
-                label={t("titleIn", { locale })}
-                value={reward.title[locale] ?? ""}
-                error={errors[`${path}.title.${locale}`]}
-                onInput={(value) =>
-                  edit(index, (r) => {
-                    r.title[locale] = value;
-                  })
-                }
+            <IdField list="rewards" index={index} id={reward.id} error={errors[`${path}.id`]} />
+            <div class="fields-grid">
+              <SelectField
+                path={`${path}.kind`}
+                label={t("kind")}
+                value={reward.kind}
+                options={kinds.map((kind) => [kind, t(kind)])}
+                onChange={(value) => edit(index, (r) => withKind(r, value as Reward["kind"]))}
               />
-            ))}
-            {reward.kind === "amount_off" && (
-              <TextField
-                path={`${path}.amount`}
-                label={t("amount")}
-                value={reward.amount}
-                error={errors[`${path}.amount`]}
-                onInput={(value) =>
-                  edit(index, (r) => {
-                    if ("amount" in r) r.amount = value;
-                  })
-                }
-              />
-            )}
-            {reward.kind === "percent_off" && (
               <NumberField
-                path={`${path}.percent`}
-                label={t("percent")}
-                value={reward.percent}
-                error={errors[`${path}.percent`]}
+                path={`${path}.cost`}
+                label={t("cost")}
+                value={reward.cost}
+                error={errors[`${path}.cost`]}
                 onInput={(value) =>
                   edit(index, (r) => {
-                    if ("percent" in r) r.percent = value;
+                    r.cost = value;
                   })
                 }
               />
-            )}
-            {reward.kind === "free_product" && (
+              {reward.kind === "amount_off" && (
+                <TextField
+                  path={`${path}.amount`}
+                  label={t("amount")}
+                  value={reward.amount}
+                  error={errors[`${path}.amount`]}
+                  onInput={(value) =>
+                    edit(index, (r) => {
+                      if ("amount" in r) r.amount = value;
+                    })
+                  }
+                />
+              )}
+              {reward.kind === "percent_off" && (
+                <NumberField
+                  path={`${path}.percent`}
+                  label={t("percent")}
+                  value={reward.percent}
+                  error={errors[`${path}.percent`]}
+                  onInput={(value) =>
+                    edit(index, (r) => {
+                      if ("percent" in r) r.percent = value;
+                    })
+                  }
+                />
+              )}
+              {reward.kind === "free_product" && (
+                <TextField
+                  path={`${path}.product`}
+                  label={t("product")}
+                  value={reward.product}
+                  error={errors[`${path}.product`]}
+                  onInput={(value) =>
+                    edit(index, (r) => {
+                      if ("product" in r) r.product = value;
+                    })
+                  }
+                />
+              )}
               <TextField
-                path={`${path}.product`}
-                label={t("product")}
-                value={reward.product}
-                error={errors[`${path}.product`]}
+                path={`${path}.minimumSubtotal`}
+                label={t("minimumSubtotal")}
+                value={reward.minimumSubtotal ?? ""}
+                error={errors[`${path}.minimumSubtotal`]}
                 onInput={(value) =>
                   edit(index, (r) => {
-                    if ("product" in r) r.product = value;
+                    if (value) r.minimumSubtotal = value;
+                    else delete r.minimumSubtotal;
                   })
                 }
               />
-            )}
-            <TextField
-              path={`${path}.minimumSubtotal`}
-              label={t("minimumSubtotal")}
-              value={reward.minimumSubtotal ?? ""}
-              error={errors[`${path}.minimumSubtotal`]}
-              onInput={(value) =>
-                edit(index, (r) => {
-                  if (value) r.minimumSubtotal = value;
-                  else delete r.minimumSubtotal;
-                })
-              }
-            />
-            <NumberField
-              path={`${path}.codeValidityDays`}
-              label={t("codeValidityDays")}
-              value={reward.codeValidityDays}
-              error={errors[`${path}.codeValidityDays`]}
-              onInput={(value) =>
-                edit(index, (r) => {
-                  r.codeValidityDays = value;
-                })
-              }
-            />
-            <button type="button" onClick={() => editProgram((draft) => void draft.rewards.splice(index, 1))}>
-              {t("remove")}
+              <NumberField
+                path={`${path}.codeValidityDays`}
+                label={t("codeValidityDays")}
+                value={reward.codeValidityDays}
+                error={errors[`${path}.codeValidityDays`]}
+                onInput={(value) =>
+                  edit(index, (r) => {
+                    r.codeValidityDays = value;
+                  })
+                }
+              />
+            </div>
+            <TierLimits reward={reward} index={index} />
+            <button type="button" class="danger" onClick={() => removeItem("rewards", index)}>
+              {t("removeNamed", { name: reward.title[locale] || reward.id })}
             </button>
           </fieldset>
         );
@@ -150,13 +180,7 @@ export function RewardsFields() {
         onClick={() =>
           editProgram(
             (draft) =>
-              void draft.rewards.push({
-                id: `reward-${draft.rewards.length + 1}`,
-                kind: "free_shipping",
-                cost: 500,
-                title: { es: "", en: "" },
-                codeValidityDays: 30,
-              }),
+              void draft.rewards.push({ id: newId(draft, "rewards", ""), kind: "free_shipping", cost: 500, title: {}, codeValidityDays: 30 }),
           )
         }
       >

@@ -1,17 +1,34 @@
 import { useStore } from "@nanostores/preact";
 import type { Tier } from "../../contract/index.ts";
-import { $t } from "../i18n/index.ts";
-import { $programDraft, $programErrors, editProgram } from "../stores/program.ts";
-import { NumberField, TextField } from "./fields.tsx";
+import { $locale, $t } from "../i18n/index.ts";
+import { $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
+import { $session } from "../stores/session.ts";
+import { NumberField } from "./fields.tsx";
+import { IdField } from "./id-field.tsx";
+import { LocalizedFields } from "./localized.tsx";
 
 export function TiersFields() {
   const t = useStore($t);
+  const locale = useStore($locale);
+  const session = useStore($session);
   const program = useStore($programDraft);
   const errors = useStore($programErrors);
   if (!program) return null;
+  const defaultLocale = session?.shop?.defaultLocale ?? "es";
   return (
     <fieldset>
       <legend>{t("tiers")}</legend>
+      <NumberField
+        path="tierWindowDays"
+        label={t("tierWindowDays")}
+        value={program.tierWindowDays}
+        error={errors.tierWindowDays}
+        onInput={(value) =>
+          editProgram((draft) => {
+            draft.tierWindowDays = value;
+          })
+        }
+      />
       {program.tiers.map((tier, index) => {
         const path = `tiers.${index}`;
         const edit = (change: (tier: Tier) => void) =>
@@ -21,57 +38,47 @@ export function TiersFields() {
           });
         return (
           <fieldset key={index} class="row">
-            <legend>{tier.name.es || tier.id}</legend>
-            <TextField
-              path={`${path}.id`}
-              label={t("id")}
-              value={tier.id}
-              error={errors[`${path}.id`]}
-              onInput={(value) =>
+            <legend>{tier.name[locale] || tier.name[defaultLocale] || t("newTier")}</legend>
+            <LocalizedFields
+              path={`${path}.name`}
+              label={(language) => t("nameIn", { locale: language })}
+              value={tier.name}
+              errors={errors}
+              onInput={(language, value) => {
                 edit((x) => {
-                  x.id = value;
-                })
-              }
+                  x.name[language] = value;
+                });
+                if (language === defaultLocale) titleChanged("tiers", index, value);
+              }}
             />
-            {["es", "en"].map((locale) => (
-              <TextField
-                key={locale}
-                path={`${path}.name.${locale}`}
-                label={t("nameIn", { locale })}
-                value={tier.name[locale] ?? ""}
-                error={errors[`${path}.name.${locale}`]}
+            <IdField list="tiers" index={index} id={tier.id} error={errors[`${path}.id`]} />
+            <div class="fields-grid">
+              <NumberField
+                path={`${path}.threshold`}
+                label={t("threshold")}
+                value={tier.threshold}
+                error={errors[`${path}.threshold`]}
                 onInput={(value) =>
                   edit((x) => {
-                    x.name[locale] = value;
+                    x.threshold = value;
                   })
                 }
               />
-            ))}
-            <NumberField
-              path={`${path}.threshold`}
-              label={t("threshold")}
-              value={tier.threshold}
-              error={errors[`${path}.threshold`]}
-              onInput={(value) =>
-                edit((x) => {
-                  x.threshold = value;
-                })
-              }
-            />
-            <NumberField
-              path={`${path}.multiplier`}
-              label={t("multiplier")}
-              step="0.05"
-              value={tier.multiplier}
-              error={errors[`${path}.multiplier`]}
-              onInput={(value) =>
-                edit((x) => {
-                  x.multiplier = value;
-                })
-              }
-            />
-            <button type="button" onClick={() => editProgram((draft) => void draft.tiers.splice(index, 1))}>
-              {t("remove")}
+              <NumberField
+                path={`${path}.multiplier`}
+                label={t("multiplier")}
+                step="0.05"
+                value={tier.multiplier}
+                error={errors[`${path}.multiplier`]}
+                onInput={(value) =>
+                  edit((x) => {
+                    x.multiplier = value;
+                  })
+                }
+              />
+            </div>
+            <button type="button" class="danger" onClick={() => removeItem("tiers", index)}>
+              {t("removeNamed", { name: tier.name[locale] || tier.id })}
             </button>
           </fieldset>
         );
@@ -79,9 +86,10 @@ export function TiersFields() {
       <button
         type="button"
         onClick={() =>
-          editProgram(
-            (draft) => void draft.tiers.push({ id: `tier-${draft.tiers.length + 1}`, name: { es: "", en: "" }, threshold: 1000, multiplier: 1 }),
-          )
+          editProgram((draft) => {
+            const highest = Math.max(0, ...draft.tiers.map((tier) => tier.threshold));
+            draft.tiers.push({ id: newId(draft, "tiers", ""), name: {}, threshold: highest + 1000, multiplier: 1 });
+          })
         }
       >
         {t("addTier")}

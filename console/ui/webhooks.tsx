@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { formatDate } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $deliveries, $deliveriesError, $selectedWebhook, $webhooks, loadWebhooks, openWebhook, redeliver } from "../stores/webhooks.ts";
+import { $can } from "../stores/session.ts";
 import { Status } from "./fields.tsx";
 
 /** The deliveries log: each webhook's messages, their attempts and the receiver's last answer, with a button to send again. */
@@ -13,6 +14,7 @@ export function WebhooksPage() {
   const selected = useStore($selectedWebhook);
   const deliveries = useStore($deliveries);
   const error = useStore($deliveriesError);
+  const can = useStore($can);
   useEffect(() => void loadWebhooks(), []);
   if (!webhooks) return <p>{t("loading")}</p>;
   return (
@@ -64,9 +66,11 @@ export function WebhooksPage() {
                     <td>{delivery.lastError ?? (delivery.lastStatus === null ? "—" : String(delivery.lastStatus))}</td>
                     <td>{delivery.nextAttemptAt ? formatDate(delivery.nextAttemptAt, locale) : "—"}</td>
                     <td>
-                      <button type="button" onClick={() => void redeliver(delivery.id)}>
-                        {t("redeliver")}
-                      </button>
+                      {can("owner") && (
+                        <button type="button" onClick={() => void redeliver(delivery.id)}>
+                          {t("redeliver")}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

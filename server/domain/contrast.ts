@@ -63,20 +63,37 @@ export function darkColors(theme: Theme) {
   };
 }
 
-/** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer; the dark scheme's pairs too when it can show. */
-export function contrastWarnings(theme: Theme) {
-  const pairs: [string, string, string][] = [
-    [theme.accentText, theme.accent, "Accent text on the accent colour"],
-    [theme.text, theme.background, "Text on the background"],
+export type ContrastPair = "accent" | "text" | "darkAccent" | "darkText";
+
+/**
+ * The colour pairs that carry text: the accent's text on the accent, and the text on the background; the dark scheme's when
+ * it can show (a dark or automatic scheme, or dark colours given). The dark accent pair is the light one unless the theme
+ * gives dark accent colours: it is flagged once.
+ */
+export function contrastPairs(theme: Theme): { pair: ContrastPair; foreground: string; background: string }[] {
+  const pairs: { pair: ContrastPair; foreground: string; background: string }[] = [
+    { pair: "accent", foreground: theme.accentText, background: theme.accent },
+    { pair: "text", foreground: theme.text, background: theme.background },
   ];
   if (theme.colorScheme !== "light" || theme.dark) {
     const dark = darkColors(theme);
-    // the accent pair is the light one unless the theme gives dark accent colours: it is flagged once
-    if (theme.dark?.accent || theme.dark?.accentText) pairs.push([dark.accentText, dark.accent, "Dark scheme: accent text on the accent colour"]);
-    pairs.push([dark.text, dark.background, "Dark scheme: text on the background"]);
+    if (theme.dark?.accent || theme.dark?.accentText) pairs.push({ pair: "darkAccent", foreground: dark.accentText, background: dark.accent });
+    pairs.push({ pair: "darkText", foreground: dark.text, background: dark.background });
   }
-  return pairs
-    .map(([foreground, background, what]) => ({ what, ratio: contrastRatio(foreground, background) }))
+  return pairs;
+}
+
+const described: Record<ContrastPair, string> = {
+  accent: "Accent text on the accent colour",
+  text: "Text on the background",
+  darkAccent: "Dark scheme: accent text on the accent colour",
+  darkText: "Dark scheme: text on the background",
+};
+
+/** Pairs below WCAG AA (4.5:1) are accepted but flagged to the marketer; the dark scheme's pairs too when it can show. */
+export function contrastWarnings(theme: Theme) {
+  return contrastPairs(theme)
+    .map(({ pair, foreground, background }) => ({ what: described[pair], ratio: contrastRatio(foreground, background) }))
     .filter(({ ratio }) => ratio < 4.5)
     .map(({ what, ratio }) => ({ code: "low_contrast" as const, message: `${what} has a contrast of ${ratio}:1; WCAG AA asks for 4.5:1`, ratio }));
 }

@@ -42,14 +42,17 @@ export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
  * and reads the customer token (`Authorization: Bearer`, or `?token=` where `allowQueryToken`).
  * A request from an origin the shop has not allowed is refused (`origin_not_allowed`, readable by the page, no data).
  */
-export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedToken?: boolean }) {
+export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedToken?: boolean; recordOrigin?: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const shop = await c.get("services").requireShop(c.req.param("shop") ?? "");
     c.set("shop", shop);
     const origin = c.req.header("origin");
     if (origin) {
       // the endpoint's own pages (the console's live preview) count as allowed
-      const allowed = shop.allowedOrigins.includes(origin) || origin === new URL(c.get("config").publicUrl ?? c.req.url).origin;
+      const own = origin === new URL(c.get("config").publicUrl ?? c.req.url).origin;
+      const allowed = shop.allowedOrigins.includes(origin) || own;
+      // the Install page's checklist: which sites load the widget (the console's own preview is not one)
+      if (options.recordOrigin && !own) c.get("services").widgetSightings.saw(shop.id, origin, allowed);
       // the refusal itself is readable by the page (it carries no data), so the widget can say which origin to add
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Expose-Headers", "ETag, Retry-After");

@@ -89,7 +89,10 @@ document({
   summary: "Erase personal data; ledger rows stay, unlinked",
   errors: [400, 401, 404],
 });
-backend.delete("/customers/:customerId", async (c) => c.json(await eraseCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")))));
+// changes made with the secret key show in the console's audit log as made by "api"
+backend.delete("/customers/:customerId", async (c) =>
+  c.json(await eraseCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")), "api")),
+);
 
 document({
   method: "post",
@@ -185,7 +188,7 @@ document({
   summary: "Replace the program; past ledger entries are never rewritten",
   errors: writeErrors,
 });
-backend.put("/program", jsonBody(Program), async (c) => c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"))));
+backend.put("/program", jsonBody(Program), async (c) => c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"), "api")));
 
 document({
   method: "get",
@@ -208,7 +211,7 @@ document({
   summary: "Change theme tokens (a partial theme is merged); low contrast is accepted and flagged",
   errors: writeErrors,
 });
-backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"))));
+backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"), "api")));
 
 document({
   method: "get",

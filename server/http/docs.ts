@@ -19,6 +19,8 @@ export interface RouteDoc {
   responseType?: string;
   status?: number;
   errors: number[];
+  /** Console routes: the least role a marketer needs (viewer, editor, owner); shown as `x-console-role`. */
+  role?: "viewer" | "editor" | "owner";
 }
 
 /** Every documented route; each sub-app registers its routes beside their handlers. */
@@ -73,6 +75,7 @@ export function openApiDocument(serverUrl?: string) {
       tags: [doc.tag],
       operationId: `${doc.method}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       ...(security[doc.auth] ? { security: security[doc.auth] } : {}),
+      ...(doc.role ? { "x-console-role": doc.role } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(doc.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(doc.body, "input") } } } } : {}),
       responses,

@@ -59,7 +59,7 @@ function sendWidgetAnswer(c: Context<AppEnv>, { json, etag }: WidgetAnswer) {
   return c.body(json);
 }
 
-publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true }), reads, async (c) => {
+publicRoutes.get("/:shop/widget", publicShop({ allowQueryToken: true, guestOnRefusedToken: true, recordOrigin: true }), reads, async (c) => {
   const answer = c.req.query("view") === "boot" ? widgetBootJson : widgetPayloadJson;
   return sendWidgetAnswer(c, await answer(c.get("services"), c.get("shop"), c.get("customerId"), c.req.query("locale"), c.get("tokenRefusal")));
 });

@@ -6,6 +6,8 @@ import { fromMinor } from "../domain/money.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { normaliseEmail } from "../domain/referrals.ts";
 import { fingerprint } from "../domain/secrets.ts";
+import { auditLog } from "../storage/audit.ts";
+import { customerNames } from "../storage/customer-list.ts";
 import { type CustomerRow, customers, type EntryRow, jobState, ledger, replays } from "../storage/repository.ts";
 import { recordErasure } from "./erasure-events.ts";
 import { changeConsent, consentOf } from "./consent.ts";
@@ -56,6 +58,7 @@ export async function upsertCustomer(services: Services, shop: Shop, id: string,
         `UPDATE customers SET ${changes.map(([column]) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`,
         [...changes.map(([, value]) => value), shop.id, id],
       );
+    if (profile.name !== undefined) await customerNames.index(tx, shop.id, id, profile.name);
   });
   return customerDetails(services, shop, id);
 }
@@ -101,7 +104,13 @@ export async function activityPage(services: Services, shop: Shop, id: string, l
 }
 
 /** A manual correction by the shop: a new entry with its reason, never an edit. Idempotent on the id. */
-export async function adjustPoints(services: Services, shop: Shop, customerId: string, adjustment: { id: string; points: number; reason: string }) {
+export async function adjustPoints(
+  services: Services,
+  shop: Shop,
+  customerId: string,
+  adjustment: { id: string; points: number; reason: string },
+  actor?: string,
+) {
   const hash = fingerprint({ customerId, ...adjustment });
   const now = services.now();
   return services.driver.transaction(async (tx) => {
@@ -128,13 +137,21 @@ export async function adjustPoints(services: Services, shop: Shop, customerId: s
       "INSERT INTO adjustments (shop_id, id, customer_id, points, reason, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       [shop.id, adjustment.id, customerId, adjustment.points, adjustment.reason, hash, JSON.stringify(result), now],
     );
+    // the reason stays out of the audit log: a marketer's free text may name the person
+    if (actor)
+      await auditLog.record(tx, { shopId: shop.id, actor, action: "customer.adjusted", customerId, details: { points: adjustment.points }, at: now });
     return { result, replayed: false };
   });
 }
 
 /** Everything stored about a customer, for a privacy request. */
-export async function exportCustomer(services: Services, shop: Shop, id: string): Promise<CustomerExport> {
+export async function exportCustomer(services: Services, shop: Shop, id: string, actor?: string): Promise<CustomerExport> {
   const customer = await requireCustomer(services, shop, id);
+  // who took a copy of someone's data is worth knowing
+  if (actor)
+    await services.driver.transaction((tx) =>
+      auditLog.record(tx, { shopId: shop.id, actor, action: "customer.exported", customerId: id, at: services.now() }),
+    );
   const read = services.driver.read;
   const entries = await read.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? ORDER BY id", [shop.id, id]);
   const orders = await read.all<{
@@ -197,7 +214,7 @@ export async function exportCustomer(services: Services, shop: Shop, id: string)
  * codes, referrals) is moved to a random pseudonym, so shop totals stay right and nothing links
  * back to the person. The shop's customer id becomes free; it starts from zero if seen again.
  */
-export async function eraseCustomer(services: Services, shop: Shop, id: string) {
+export async function eraseCustomer(services: Services, shop: Shop, id: string, actor?: string) {
   await requireCustomer(services, shop, id);
   const pseudonym = `erased:${randomBytes(12).toString("base64url")}`;
   const now = services.now();
@@ -218,8 +235,12 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string) 
       ["idempotency", "customer_id"],
       ["adjustments", "customer_id"],
       ["actions", "customer_id"],
+      ["console_audit", "customer_id"],
     ] as const)
       await tx.run(`UPDATE ${table} SET ${column} = ? WHERE shop_id = ? AND ${column} = ?`, [pseudonym, shop.id, id]);
+    await customerNames.forget(tx, shop.id, id);
+    // the erasure's own entry names only the pseudonym
+    if (actor) await auditLog.record(tx, { shopId: shop.id, actor, action: "customer.erased", customerId: pseudonym, at: now });
     // a marketer's free-text reason may name the person
     await tx.run("UPDATE ledger SET reason = NULL WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
     await tx.run("UPDATE adjustments SET reason = '', request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);

@@ -131,7 +131,13 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
     }
 
     const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
-    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null);
+    // the tier points kept for the console's list by tier: exact when the standing now was read (a program with tiers)
+    const countsNow = placedAt >= now - shop.program.tierWindowDays * DAY;
+    const current = tierBefore !== null || placedAt >= now - DAY;
+    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
+      value: tierBefore ? tierBefore.points + (countsNow ? points : 0) : current ? tierPoints + points : points,
+      current,
+    });
 
     const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
     if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
@@ -214,6 +220,9 @@ export async function refundOrder(
         at: now,
         pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
       });
+    // the points reversed leave the tier points kept for the console, if the order still counts for tiers
+    if (reversed > 0 && order.placed_at >= now - shop.program.tierWindowDays * DAY)
+      await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [reversed, shop.id, order.customer_id]);
     await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
       amountMinor,
       reversed,

@@ -122,6 +122,7 @@ export async function creditReferral(
       causeType: "referral",
       causeId: order.id,
       at: now,
+      occurredAt: Date.parse(order.placedAt),
       pendingUntil: input.pendingUntil ?? null,
     });
   const pendingUntil = input.pendingUntil ? new Date(input.pendingUntil).toISOString() : null;

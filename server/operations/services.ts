@@ -2,8 +2,11 @@ import { Program, Theme, WidgetLocale, type CreateShopRequest, type CreatedShop,
 import { currencyDigits } from "../domain/money.ts";
 import { digest, newSecret } from "../domain/secrets.ts";
 import { contrastWarnings } from "../domain/contrast.ts";
-import type { Driver } from "../storage/driver.ts";
+import { auditLog } from "../storage/audit.ts";
+import type { Driver, Queries } from "../storage/driver.ts";
 import { retiringKeys, type ShopRow } from "../storage/repository.ts";
+import { widgetTexts } from "../texts/index.ts";
+import { WidgetSightings } from "./console/sightings.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { starterProgram } from "./defaults.ts";
 import { ApiError } from "./errors.ts";
@@ -62,6 +65,8 @@ export class Services {
   /** Secret-key digest → shop, valid `until` (a rotated key's overlap end, or the cache lifetime). */
   private readonly byKey = new Map<string, { id: string; until: number }>();
   private readonly shopCacheMs: number;
+  /** The origins whose pages ask for the widget, kept in memory and written at most once a minute each. */
+  readonly widgetSightings: WidgetSightings;
   readonly webhookPolicy: TransportPolicy;
 
   constructor(
@@ -71,6 +76,12 @@ export class Services {
     this.now = options.now ?? Date.now;
     this.webhookPolicy = options.webhooks ?? { allowPrivate: false };
     this.shopCacheMs = options.shopCacheMs ?? (driver.dialect === "sqlite" ? Number.POSITIVE_INFINITY : 2000);
+    this.widgetSightings = new WidgetSightings(driver, this.now);
+  }
+
+  /** Writes who changed what in the change's own transaction; `actor` is absent for changes nobody needs to answer for (seeds, tests). */
+  private async audit(tx: Queries, shop: Shop, actor: string | undefined, action: string, details: Record<string, unknown> = {}) {
+    if (actor) await auditLog.record(tx, { shopId: shop.id, actor, action, details, at: this.now() });
   }
 
   async shop(id: string): Promise<Shop | null> {
@@ -120,7 +131,7 @@ export class Services {
    * A new secret key for the shop's backend. The old one keeps working for `overlapMs`, so the
    * backend can be redeployed with the new one without downtime.
    */
-  async rotateSecretKey(shop: Shop, overlapMs: number): Promise<{ secretKey: string; previousValidUntil: string }> {
+  async rotateSecretKey(shop: Shop, overlapMs: number, actor?: string): Promise<{ secretKey: string; previousValidUntil: string }> {
     const secretKey = newSecret("sk");
     const now = this.now();
     await this.driver.transaction(async (tx) => {
@@ -129,6 +140,7 @@ export class Services {
       await retiringKeys.removeExpired(tx, shop.id, now);
       await retiringKeys.add(tx, "secret_key", row.secret_key_hash, shop.id, now + overlapMs);
       await tx.run("UPDATE shops SET secret_key_hash = ? WHERE id = ?", [digest(secretKey), shop.id]);
+      await this.audit(tx, shop, actor, "secret_key.rotated", { overlapHours: overlapMs / 3_600_000 });
     });
     for (const [hash, entry] of this.byKey) if (entry.id === shop.id) this.byKey.delete(hash);
     return { secretKey, previousValidUntil: new Date(now + overlapMs).toISOString() };
@@ -138,7 +150,7 @@ export class Services {
    * A new signing secret for customer tokens. Tokens signed with the old one stay valid for
    * `overlapMs` (the checker accepts any secret in the list), then the old one is dropped.
    */
-  async rotateSigningSecret(shop: Shop, overlapMs: number): Promise<{ signingSecret: string; previousValidUntil: string }> {
+  async rotateSigningSecret(shop: Shop, overlapMs: number, actor?: string): Promise<{ signingSecret: string; previousValidUntil: string }> {
     const signingSecret = newSecret("ss");
     const now = this.now();
     await this.driver.transaction(async (tx) => {
@@ -151,16 +163,24 @@ export class Services {
       await retiringKeys.removeExpired(tx, shop.id, now);
       for (const secret of current) if (!stillRetiring.has(secret)) await retiringKeys.add(tx, "signing_secret", secret, shop.id, now + overlapMs);
       await tx.run("UPDATE shops SET signing_secret = ? WHERE id = ?", [JSON.stringify([signingSecret, ...current]), shop.id]);
+      await this.audit(tx, shop, actor, "signing_secret.rotated", { overlapHours: overlapMs / 3_600_000 });
     });
     this.cache.delete(shop.id);
     return { signingSecret, previousValidUntil: new Date(now + overlapMs).toISOString() };
   }
 
   /** Replaces the origins whose pages may load the widget. */
-  async saveAllowedOrigins(shop: Shop, allowedOrigins: string[]): Promise<string[]> {
-    await this.driver.transaction((tx) =>
-      tx.run("UPDATE shops SET allowed_origins = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(allowedOrigins), shop.id]),
-    );
+  async saveAllowedOrigins(shop: Shop, allowedOrigins: string[], actor?: string): Promise<string[]> {
+    await this.driver.transaction(async (tx) => {
+      await tx.run("UPDATE shops SET allowed_origins = ?, config_version = config_version + 1 WHERE id = ?", [
+        JSON.stringify(allowedOrigins),
+        shop.id,
+      ]);
+      await this.audit(tx, shop, actor, "origins.saved", {
+        added: allowedOrigins.filter((origin) => !shop.allowedOrigins.includes(origin)),
+        removed: shop.allowedOrigins.filter((origin) => !allowedOrigins.includes(origin)),
+      });
+    });
     this.cache.delete(shop.id);
     return allowedOrigins;
   }
@@ -194,7 +214,7 @@ export class Services {
   }
 
   /** Replaces the program. Past ledger entries are never rewritten: orders keep the rate they earned at. */
-  async saveProgram(shop: Shop, program: Program): Promise<Program> {
+  async saveProgram(shop: Shop, program: Program, actor?: string): Promise<Program> {
     const parsed = Program.safeParse(program);
     if (!parsed.success)
       throw new ApiError("invalid_request", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
@@ -202,22 +222,25 @@ export class Services {
       // raffles get their secret seed before anyone can enter, and keep their terms once open (raffle_locked)
       await syncRaffles(tx, shop.id, program.raffles ?? [], this.now());
       await tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]);
+      await this.audit(tx, shop, actor, "program.saved", { sections: changedKeys(shop.program, program) });
     });
     this.cache.delete(shop.id);
     return program;
   }
 
-  async saveTheme(shop: Shop, update: ThemeUpdate) {
+  async saveTheme(shop: Shop, update: ThemeUpdate, actor?: string, action: "theme.saved" | "theme.reset" = "theme.saved") {
     const unspoken = Object.keys(update.locales ?? {}).filter((locale) => !WidgetLocale.safeParse(locale).success);
     if (unspoken.length)
       throw new ApiError(
         "unsupported_locale",
         `the widget has no texts in ${unspoken.map((locale) => `"${locale}"`).join(", ")}: overrides are possible for ${WidgetLocale.options.join(", ")}`,
       );
+    for (const [locale, override] of Object.entries(update.locales ?? {})) checkTextForms(locale, override.texts ?? {});
     const theme = Theme.parse({ ...shop.theme, ...update });
-    await this.driver.transaction((tx) =>
-      tx.run("UPDATE shops SET theme = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(theme), shop.id]),
-    );
+    await this.driver.transaction(async (tx) => {
+      await tx.run("UPDATE shops SET theme = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(theme), shop.id]);
+      await this.audit(tx, shop, actor, action, { tokens: changedKeys(shop.theme, theme) });
+    });
     this.cache.delete(shop.id);
     return { theme, warnings: contrastWarnings(theme) };
   }
@@ -238,4 +261,27 @@ function englishFirst(theme: Theme): Theme {
     pointsName: english.pointsName ?? theme.pointsName,
     locales: { es: { launcherLabel: theme.launcherLabel, programName: theme.programName, pointsName: theme.pointsName } },
   };
+}
+
+/** The top-level keys whose values differ: what an audit entry says was changed. */
+function changedKeys(before: object, after: object): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const value = (object: object, key: string) => JSON.stringify((object as Record<string, unknown>)[key]);
+  return [...keys].filter((key) => value(before, key) !== value(after, key));
+}
+
+/**
+ * A text override has the form of the text it replaces: a plural text (an object by CLDR category) needs a form for every
+ * category the language uses, so that the widget never falls short of one; a plain text stays plain.
+ */
+function checkTextForms(locale: string, texts: NonNullable<Theme["locales"][string]["texts"]>) {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  for (const [key, text] of Object.entries(texts)) {
+    const plural = typeof (widgetTexts[locale] as Record<string, unknown> | undefined)?.[key] === "object";
+    if (plural && typeof text === "string")
+      throw new ApiError("invalid_request", `locales.${locale}.texts.${key}: a plural text needs one form per category (${categories.join(", ")})`);
+    if (!plural && typeof text !== "string") throw new ApiError("invalid_request", `locales.${locale}.texts.${key}: this text has no plural forms`);
+    const missing = typeof text === "string" ? [] : categories.filter((category) => !text[category]);
+    if (missing.length) throw new ApiError("invalid_request", `locales.${locale}.texts.${key}: the forms for ${missing.join(", ")} are missing`);
+  }
 }

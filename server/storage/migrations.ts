@@ -1,4 +1,5 @@
-import type { Driver } from "./driver.ts";
+import { searchWords } from "../domain/search.ts";
+import type { Driver, Queries } from "./driver.ts";
 
 type Dialect = Driver["dialect"];
 
@@ -8,8 +9,11 @@ const types = {
   postgres: { identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION", keyed: "" },
 };
 
-/** Versioned migrations, applied in order at start; a version is never edited once released. */
-export const migrations: { version: number; sql: (dialect: Dialect) => string }[] = [
+/**
+ * Versioned migrations, applied in order at start; a version is never edited once released. `backfill` runs after the
+ * SQL, in the same transaction, for data that SQL alone can't rewrite the same way on both engines.
+ */
+export const migrations: { version: number; sql: (dialect: Dialect) => string; backfill?: (tx: Queries) => Promise<void> }[] = [
   {
     version: 1,
     sql: (dialect) => {
@@ -209,6 +213,115 @@ CREATE INDEX referral_visits_session ON referral_visits (shop_id, referrer_id, c
 `,
   },
   {
+    // Console accounts by email (one password per person) with a role in each shop; the audit log; customers' names
+    // searchable; analytics indexes by when things happened; the origins the widget was seen on.
+    version: 4,
+    sql: (dialect) => {
+      const { identity, keyed } = types[dialect];
+      return `
+CREATE TABLE console_accounts (
+  email TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  last_shop_id TEXT,
+  created_at BIGINT NOT NULL
+);
+INSERT INTO console_accounts (email, password_hash, created_at)
+  SELECT m.email, m.password_hash, m.created_at FROM marketers m
+  WHERE NOT EXISTS (SELECT 1 FROM marketers n WHERE n.email = m.email AND (n.created_at > m.created_at OR (n.created_at = m.created_at AND n.shop_id > m.shop_id)));
+
+CREATE TABLE console_memberships (
+  shop_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, email)
+);
+CREATE INDEX console_memberships_email ON console_memberships (email, shop_id);
+INSERT INTO console_memberships (shop_id, email, role, created_at) SELECT shop_id, email, 'owner', created_at FROM marketers;
+DROP TABLE marketers;
+
+DROP TABLE console_sessions;
+CREATE TABLE console_sessions (
+  id_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  shop_id TEXT,
+  expires_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX console_sessions_email ON console_sessions (email);
+
+CREATE TABLE console_links (
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  email TEXT NOT NULL,
+  shop_id TEXT,
+  role TEXT,
+  created_by TEXT,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX console_links_shop ON console_links (shop_id, created_at);
+
+CREATE TABLE console_audit (
+  id ${identity},
+  shop_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  customer_id TEXT,
+  details TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX console_audit_shop ON console_audit (shop_id, id);
+CREATE INDEX console_audit_customer ON console_audit (shop_id, customer_id);
+
+CREATE TABLE customer_name_words (
+  shop_id TEXT NOT NULL,
+  word TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  PRIMARY KEY (shop_id, word, customer_id)
+)${keyed};
+CREATE INDEX customer_name_words_customer ON customer_name_words (shop_id, customer_id);
+
+ALTER TABLE customers ADD COLUMN joined_at BIGINT NOT NULL DEFAULT 0;
+UPDATE customers SET joined_at = created_at;
+UPDATE customers SET joined_at = (SELECT MIN(o.placed_at) FROM orders o WHERE o.shop_id = customers.shop_id AND o.customer_id = customers.id)
+  WHERE EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = customers.shop_id AND o.customer_id = customers.id AND o.placed_at < customers.joined_at);
+CREATE INDEX customers_shop_joined ON customers (shop_id, joined_at);
+CREATE INDEX customers_shop_balance ON customers (shop_id, balance);
+
+DROP INDEX orders_shop_time;
+CREATE INDEX orders_shop_placed ON orders (shop_id, placed_at, channel, customer_id, subtotal_minor);
+
+CREATE TABLE widget_origins (
+  shop_id TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  allowed BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, origin)
+)${keyed}
+`;
+    },
+    async backfill(tx) {
+      // names are split into normalised words in JavaScript (accents folded), the same way as when a profile is saved
+      for (const row of await tx.all<{ shop_id: string; id: string; name: string }>("SELECT shop_id, id, name FROM customers WHERE name IS NOT NULL"))
+        for (const word of searchWords(row.name))
+          await tx.run("INSERT INTO customer_name_words (shop_id, word, customer_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [
+            row.shop_id,
+            word,
+            row.id,
+          ]);
+      // the launcher label is now at most 24 characters: longer saved ones are cut, so that every stored theme still parses
+      for (const row of await tx.all<{ id: string; theme: string }>("SELECT id, theme FROM shops")) {
+        const theme = JSON.parse(row.theme) as { launcherLabel?: string; locales?: Record<string, { launcherLabel?: string }> };
+        const clip = (label: string | undefined) => (label && label.length > 24 ? label.slice(0, 24).trim() : label);
+        theme.launcherLabel = clip(theme.launcherLabel);
+        for (const words of Object.values(theme.locales ?? {})) if (words.launcherLabel) words.launcherLabel = clip(words.launcherLabel);
+        await tx.run("UPDATE shops SET theme = ? WHERE id = ?", [JSON.stringify(theme), row.id]);
+      }
+    },
+  },
+  {
     // version 4 is left to the console's accounts
     version: 5,
     sql: (dialect) => {
@@ -406,6 +519,29 @@ CREATE TABLE imports (
   PRIMARY KEY (shop_id, key)
 )
 `;
+    },
+  },
+  {
+    // the console's analytics read earnings by when they happened (occurred_at, added by version 5): a referral's credit by
+    // the friend's order; customers keep their tier points as of their latest order, for the console's list by tier
+    version: 8,
+    sql: () => `
+UPDATE ledger SET occurred_at = (SELECT o.placed_at FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id)
+  WHERE kind = 'referral' AND EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = ledger.shop_id AND o.id = ledger.cause_id);
+CREATE INDEX ledger_shop_occurred ON ledger (shop_id, occurred_at, kind, points);
+ALTER TABLE customers ADD COLUMN tier_points BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX customers_shop_tier ON customers (shop_id, tier_points)
+`,
+    async backfill(tx) {
+      // tier points as of now, each shop by its own tier window (in its program), the way orders keep them from here on
+      for (const shop of await tx.all<{ id: string; program: string }>("SELECT id, program FROM shops")) {
+        const days = Number((JSON.parse(shop.program) as { tierWindowDays?: number }).tierWindowDays ?? 365);
+        await tx.run(
+          `UPDATE customers SET tier_points = (SELECT COALESCE(SUM(o.points_earned - o.points_reversed), 0) FROM orders o
+             WHERE o.shop_id = customers.shop_id AND o.customer_id = customers.id AND o.placed_at >= ?) WHERE shop_id = ?`,
+          [Date.now() - days * 86_400_000, shop.id],
+        );
+      }
     },
   },
 ];

@@ -78,6 +78,7 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
           if (applied.has(migration.version)) continue;
           await client.query("BEGIN");
           await client.query(migration.sql("postgres"));
+          await migration.backfill?.(queriesOn(client));
           await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [migration.version, Date.now()]);
           await client.query("COMMIT");
           count++;

@@ -34,6 +34,8 @@ export interface CustomerRow {
   /** Points earned but not redeemable yet (the program's return window). */
   pending: number;
   orders_count: number;
+  /** Tier points as of the customer's latest order or refund: what the console's list by tier sorts on. */
+  tier_points: number;
   /** When the customer last earned (orders, actions), by when it happened: what expiry measures inactivity from. */
   last_earned_at: number | null;
   /** The `last_earned_at` whose inactivity has already expired the balance, and been reminded of. */
@@ -43,6 +45,8 @@ export interface CustomerRow {
   version: number;
   erased_at: number | null;
   created_at: number;
+  /** The earlier of when it was recorded and its first order's placedAt: when the customer counts as a member in analytics. */
+  joined_at: number;
 }
 
 export interface EntryRow {
@@ -232,15 +236,24 @@ export const customers = {
 
   /**
    * Counts an order (which the widget's view of the member shows: it asks about their latest order); an order that earned
-   * dates the customer's latest earning (kept as the latest, by `placedAt`).
+   * dates the customer's latest earning (kept as the latest, by `placedAt`). An order placed before the customer was first
+   * recorded (a late report, an import) makes them a member from its `placedAt`.
    */
-  async countOrder(tx: Queries, shopId: string, id: string, earnedAt: number | null): Promise<void> {
-    const count = "UPDATE customers SET orders_count = orders_count + 1, version = version + 1 WHERE shop_id = ? AND id = ?";
-    if (earnedAt === null) await tx.run(count, [shopId, id]);
-    else {
-      await tx.run(count, [shopId, id]);
-      await customers.earnedAt(tx, shopId, id, earnedAt);
-    }
+  async countOrder(
+    tx: Queries,
+    shopId: string,
+    id: string,
+    earnedAt: number | null,
+    placedAt: number,
+    tierPoints: { value: number; current: boolean },
+  ): Promise<void> {
+    // tier points as of a current order replace the kept ones (points that left the window go); a backdated order adds its own
+    await tx.run(
+      `UPDATE customers SET orders_count = orders_count + 1, version = version + 1, joined_at = CASE WHEN joined_at > ? THEN ? ELSE joined_at END,
+       tier_points = ${tierPoints.current ? "?" : "tier_points + ?"} WHERE shop_id = ? AND id = ?`,
+      [placedAt, placedAt, tierPoints.value, shopId, id],
+    );
+    if (earnedAt !== null) await customers.earnedAt(tx, shopId, id, earnedAt);
   },
 
   /** Dates the customer's latest earning, if `at` is later than the one known. */
@@ -261,12 +274,10 @@ export const customers = {
       const code = newCode();
       const taken = await tx.one("SELECT 1 AS taken FROM customers WHERE shop_id = ? AND referral_code = ?", [shopId, code]);
       if (taken) continue;
-      await tx.run("INSERT INTO customers (shop_id, id, referral_code, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING", [
-        shopId,
-        id,
-        code,
-        at,
-      ]);
+      await tx.run(
+        "INSERT INTO customers (shop_id, id, referral_code, created_at, joined_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING",
+        [shopId, id, code, at, at],
+      );
     }
     throw new Error("customers.ensure: could not draw a free referral code");
   },
@@ -508,60 +519,6 @@ export const referralVisits = {
       "UPDATE referral_visits SET client_network = NULL, client_session = NULL WHERE shop_id = ? AND referrer_id = ? AND client_network IS NOT NULL AND created_at < ?",
       [shopId, referrerId, before],
     );
-  },
-};
-
-export interface MarketerRow {
-  [column: string]: string | number | null;
-  shop_id: string;
-  email: string;
-  password_hash: string;
-  created_at: number;
-}
-
-export interface SessionRow {
-  [column: string]: string | number | null;
-  id_hash: string;
-  shop_id: string;
-  email: string;
-  expires_at: number;
-}
-
-/** Marketers' console accounts, one set per shop; emails are stored lower-cased. */
-export const marketers = {
-  get(q: Queries, shopId: string, email: string): Promise<MarketerRow | undefined> {
-    return q.one<MarketerRow>("SELECT * FROM marketers WHERE shop_id = ? AND email = ?", [shopId, email]);
-  },
-
-  async upsert(tx: Queries, shopId: string, email: string, passwordHash: string, at: number): Promise<void> {
-    await tx.run(
-      `INSERT INTO marketers (shop_id, email, password_hash, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (shop_id, email) DO UPDATE SET password_hash = excluded.password_hash`,
-      [shopId, email, passwordHash, at],
-    );
-  },
-};
-
-/** Console sessions, stored by the SHA-256 digest of their id: a leaked table opens no session. */
-export const sessions = {
-  async create(tx: Queries, session: { idHash: string; shopId: string; email: string; expiresAt: number; at: number }): Promise<void> {
-    // expired sessions of the same marketer go when a new one starts, so the table stays small
-    await tx.run("DELETE FROM console_sessions WHERE shop_id = ? AND email = ? AND expires_at <= ?", [session.shopId, session.email, session.at]);
-    await tx.run("INSERT INTO console_sessions (id_hash, shop_id, email, expires_at, created_at) VALUES (?, ?, ?, ?, ?)", [
-      session.idHash,
-      session.shopId,
-      session.email,
-      session.expiresAt,
-      session.at,
-    ]);
-  },
-
-  live(q: Queries, idHash: string, now: number): Promise<SessionRow | undefined> {
-    return q.one<SessionRow>("SELECT * FROM console_sessions WHERE id_hash = ? AND expires_at > ?", [idHash, now]);
-  },
-
-  async end(tx: Queries, idHash: string): Promise<void> {
-    await tx.run("DELETE FROM console_sessions WHERE id_hash = ?", [idHash]);
   },
 };
 

@@ -120,10 +120,16 @@ export function openSqlite(file: string): Driver {
       let count = 0;
       for (const migration of migrations) {
         if (applied.has(migration.version)) continue;
-        writer.transaction(() => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
           for (const statement of statements(migration.sql("sqlite"))) writer.exec(statement);
+          await migration.backfill?.(writes);
           writer.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(migration.version, Date.now());
-        })();
+          writer.exec("COMMIT");
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
         count++;
       }
       // fresh planner statistics, so that new indexes don't lure hot queries away from the right one

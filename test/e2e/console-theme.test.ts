@@ -47,7 +47,6 @@ test("a marketer signs in, changes the accent colour and the program name with a
   const context = await browser.newContext({ locale: "es-ES", viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${endpoint.url}/console`);
-  await page.getByLabel("Tienda").fill("demo");
   await page.getByLabel("Correo electrónico").fill("marketing@example.com");
   await page.getByLabel("Contraseña").fill("a long console password");
   await page.getByRole("button", { name: "Entrar" }).click();
@@ -55,11 +54,14 @@ test("a marketer signs in, changes the accent colour and the program name with a
   const accent = page.locator("#field-accent");
   await accent.fill("#aa2200");
   await page.getByLabel("Nombre del programa").first().fill("Club Premio");
+  // the preview keeps its box's size while its page loads: nothing beside it moves
+  const box = await page.locator(".preview-box").boundingBox();
 
   // the preview is the real widget in an endpoint page, with the unsaved draft
   const preview = page.frameLocator("iframe.preview-frame");
   await expect.poll(() => preview.locator("[part=panel] h2").first().textContent(), { timeout: 15_000 }).toBe("Club Premio");
   expect(await preview.locator("[part=launcher]").evaluate((element) => getComputedStyle(element).backgroundColor)).toBe("rgb(170, 34, 0)");
+  expect(await page.locator(".preview-box").boundingBox()).toEqual(box);
   await saveScreenshot(page, `console-theme-desktop`, { fullPage: true });
   await page.getByRole("button", { name: "Móvil" }).click();
   await saveScreenshot(page, `console-theme-mobile-preview`, { fullPage: true });
@@ -83,13 +85,12 @@ test("the program, customers, install and analytics pages render for a signed-in
   const context = await browser.newContext({ locale: "es-ES", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${endpoint.url}/console`);
-  await page.getByLabel("Tienda").fill("demo");
   await page.getByLabel("Correo electrónico").fill("marketing@example.com");
   await page.getByLabel("Contraseña").fill("a long console password");
   await page.getByRole("button", { name: "Entrar" }).click();
   for (const [link, check] of [
     ["Programa", "Cómo se ganan puntos"],
-    ["Clientes", "Buscar por identificador o correo"],
+    ["Clientes", "Buscar por identificador, correo o nombre"],
     ["Instalación", "Código para pegar en la tienda"],
     ["Analítica", "Embudo de recomendaciones"],
   ] as const) {

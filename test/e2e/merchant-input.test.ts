@@ -8,7 +8,8 @@ import { type HostPage, shopPage, startHostPage } from "./support/host-page.ts";
 // and never run, and CSS-injection attempts in colours are refused before they are saved.
 const hostile = {
   programName: `<img src=x onerror="window.pwned='programName'">`,
-  launcherLabel: `<script>window.pwned='launcherLabel'</script>`,
+  // the launcher label is at most 24 characters
+  launcherLabel: `<script>pwned=1</script>`,
   rewardTitle: `"><svg onload="window.pwned='reward'">`,
   summary: `<iframe src="javascript:window.top.pwned='summary'"></iframe>`,
 };

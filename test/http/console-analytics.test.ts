@@ -41,8 +41,35 @@ describe("console analytics", () => {
     expect(data.referralFunnel).toEqual({ visits: 1, friendsOrdered: 1, rewardsGranted: 1, blocked: 0 });
     expect(data.weeks.at(-1).members).toBe(3);
     expect(data.weeks.reduce((sum: number, week: { activeMembers: number }) => sum + week.activeMembers, 0)).toBeGreaterThanOrEqual(3);
-    expect(data.repeatPurchase.members).toEqual({ buyers: 1, repeatBuyers: 1, rate: 1 });
-    expect(data.repeatPurchase.nonMembers).toEqual({ buyers: 2, repeatBuyers: 0, rate: 0 });
+    // every customer with an id is a member: the endpoint never hears of other shoppers' orders, so their figures are null
+    expect(data.repeatPurchase.members).toEqual({ buyers: 3, repeatBuyers: 1, rate: 0.333 });
+    expect(data.repeatPurchase.nonMembers).toBeNull();
+    expect(data.memberRevenueShare).toBeNull();
+  });
+
+  it("shows the headline figures: members, points outstanding and what they are worth, members' revenue", async () => {
+    const { headline, currency } = (await e.consoleCall("GET", "/analytics?days=7")).json;
+    expect(currency).toBe("EUR");
+    // ana 100 + 50 + 400 − 500 + 200, guest-1 30, friend-1 40; at 5 € for 500 points (the cheapest amount-off reward)
+    expect(headline).toEqual({
+      members: 3,
+      pointsOutstanding: 320,
+      liability: { amount: "3.20", basis: { rewardId: "five-off", cost: 500, amount: "5" } },
+      memberRevenue: "220.00",
+    });
+  });
+
+  it("dates points and orders by the order's placedAt, and never counts more active members than members", async () => {
+    // orders reported today for purchases made weeks ago, by customers the endpoint had never seen
+    await e.order("late-1", "70.00", { placedAt: new Date(clock.now - 20 * DAY).toISOString() });
+    await e.order("late-2", "15.00", { placedAt: new Date(clock.now - 20 * DAY).toISOString(), channel: "store" });
+    const data = (await e.consoleCall("GET", "/analytics?days=30")).json;
+    const day = data.days.find((entry: { date: string }) => entry.date === "2025-02-18");
+    expect(day).toMatchObject({ pointsEarned: 85, onlineOrders: 1, storeOrders: 1, revenue: "85.00" });
+    expect(data.days.at(-1).pointsEarned).toBe(240);
+    for (const week of data.weeks) expect(week.members).toBeGreaterThanOrEqual(week.activeMembers);
+    expect(data.weeks.find((week: { activeMembers: number }) => week.activeMembers === 2)?.members).toBeGreaterThanOrEqual(2);
+    expect(data.headline.members).toBe(data.weeks.at(-1).members);
   });
 
   it("defaults to 30 days and refuses windows outside 7–365", async () => {

@@ -29,10 +29,46 @@ describe("console theme", () => {
     expect(response.json.error.message).toContain("accent");
   });
 
+  it("keeps the launcher label to 24 characters", async () => {
+    expect((await e.consoleCall("PUT", "/theme", { body: { launcherLabel: "Veinticuatro caracteres!" } })).status).toBe(200);
+    const long = await e.consoleCall("PUT", "/theme", { body: { launcherLabel: "Veinticinco caracteres!!!" } });
+    expect(long.status).toBe(400);
+    expect(long.json.error.message).toContain("launcherLabel");
+  });
+
+  it("saves dark colours and flags their contrast, each missing one derived from the light ones as the widget does", async () => {
+    const saved = await e.consoleCall("PUT", "/theme", { body: { dark: { accent: "#1c1c1e", accentText: "#0b2a1f" } } });
+    expect(saved.status).toBe(200);
+    expect(saved.json.theme.dark).toEqual({ accent: "#1c1c1e", accentText: "#0b2a1f" });
+    const messages = saved.json.warnings.map((warning: { message: string }) => warning.message);
+    expect(messages).toContainEqual(expect.stringContaining("Dark scheme: accent text on the accent colour"));
+    expect(messages).not.toContainEqual(expect.stringContaining("Dark scheme: text on the background"));
+    expect((await e.consoleCall("PUT", "/theme", { body: { dark: { text: "white;" } } })).status).toBe(400);
+    const widget = await e.call("GET", "/v1/shops/demo/widget");
+    expect(widget.json.theme.dark).toEqual({ accent: "#1c1c1e", accentText: "#0b2a1f" });
+  });
+
+  it("lists the widget's own texts per language with its plural categories, and takes overrides of plain and plural texts", async () => {
+    const defaults = (await e.consoleCall("GET", "/theme/texts")).json;
+    expect(defaults.locales.map((entry: { locale: string }) => entry.locale)).toEqual(["es", "en"]);
+    const english = defaults.locales[1];
+    expect(english.pluralCategories).toEqual(["one", "other"]);
+    expect(english.texts["reward.redeem"]).toBe("Redeem");
+    const saved = await e.consoleCall("PUT", "/theme", {
+      body: { locales: { en: { texts: { "reward.redeem": "Get it" } }, es: { texts: { "reward.redeem": "¡Lo quiero!" } } } },
+    });
+    expect(saved.status).toBe(200);
+    expect((await e.call("GET", "/v1/shops/demo/widget?locale=en")).json.texts["reward.redeem"]).toBe("Get it");
+    const notPlural = await e.consoleCall("PUT", "/theme", { body: { locales: { en: { texts: { "reward.redeem": { one: "a", other: "b" } } } } } });
+    expect(notPlural.status).toBe(400);
+    expect(notPlural.json.error.message).toContain("no plural forms");
+  });
+
   it("resets every token to its default", async () => {
     const reset = await e.consoleCall("POST", "/theme/reset");
     expect(reset.json.theme.accent).toBe("#0b6e4f");
     expect(reset.json.warnings).toEqual([]);
+    expect(reset.json.theme.dark).toEqual({});
     expect((await e.consoleCall("GET", "/theme")).json.theme.programName).toBe("Club de puntos");
   });
 });

@@ -41,6 +41,36 @@ describe("console install", () => {
     expect((await e.consoleCall("PUT", "/install/allowed-origins", { body: { allowedOrigins: ["javascript:alert(1)"] } })).status).toBe(400);
   });
 
+  it("tells which sites load the widget (allowed or not) and whether orders arrive", async () => {
+    expect((await e.consoleCall("GET", "/install/checklist")).json).toMatchObject({ latestOrder: null, ordersLastDay: 0 });
+    await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://shop.example" } });
+    await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://staging.shop.example" } });
+    // the console's own preview is not the shop's site
+    await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "http://localhost" } });
+    await e.order("ana", "12.00", { placedAt: new Date(clock.now - 3_600_000).toISOString() });
+    await expect
+      .poll(async () => (await e.consoleCall("GET", "/install/checklist")).json.widgetSeen.map((seen: { origin: string }) => seen.origin))
+      .toContain("https://staging.shop.example");
+    const checklist = (await e.consoleCall("GET", "/install/checklist")).json;
+    expect(checklist.widgetSeen.map((seen: { origin: string }) => seen.origin)).not.toContain("http://localhost");
+    expect(checklist.widgetSeen).toEqual(
+      expect.arrayContaining([
+        { origin: "https://shop.example", allowed: true, lastSeenAt: new Date(clock.now).toISOString() },
+        { origin: "https://staging.shop.example", allowed: false, lastSeenAt: new Date(clock.now).toISOString() },
+      ]),
+    );
+    expect(checklist.latestOrder).toEqual({ placedAt: new Date(clock.now - 3_600_000).toISOString(), recordedAt: new Date(clock.now).toISOString() });
+    expect(checklist.ordersLastDay).toBe(1);
+  });
+
+  it("writes a sighting at most once a minute per origin, off the boot request's path", async () => {
+    const writes = await e.driver.read.one<{ n: number }>("SELECT COUNT(*) AS n FROM widget_origins");
+    for (let i = 0; i < 20; i++) await e.call("GET", "/v1/shops/demo/widget", { headers: { origin: "https://shop.example" } });
+    const row = await e.driver.read.one<{ last_seen_at: number }>("SELECT last_seen_at FROM widget_origins WHERE origin = 'https://shop.example'");
+    expect(row?.last_seen_at).toBe(clock.now);
+    expect((await e.driver.read.one<{ n: number }>("SELECT COUNT(*) AS n FROM widget_origins"))?.n).toBe(writes?.n);
+  });
+
   it("rotates the secret key: old and new both work during the overlap, then only the new one", async () => {
     const rotated = await e.consoleCall("POST", "/install/secret-key", { body: { overlapHours: 24 } });
     expect(rotated.status).toBe(201);

@@ -13,7 +13,7 @@ describe("console sign-in", () => {
   it("signs in with the right password and sets an HttpOnly, SameSite=Strict cookie on path /", async () => {
     const response = await e.signIn();
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ email: MARKETER.email, shop: { id: "demo", timeZone: "Europe/Madrid" } });
+    expect(response.json).toMatchObject({ email: MARKETER.email, shop: { id: "demo", timeZone: "Europe/Madrid" }, role: "owner" });
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -102,7 +102,7 @@ describe("console sign-in", () => {
 
   it("stores only a hash of the password and of the session id", async () => {
     await e.signIn();
-    const marketer = await e.driver.read.one<{ password_hash: string }>("SELECT password_hash FROM marketers");
+    const marketer = await e.driver.read.one<{ password_hash: string }>("SELECT password_hash FROM console_accounts");
     expect(marketer?.password_hash).toMatch(/^scrypt\$/);
     expect(marketer?.password_hash).not.toContain(MARKETER.password);
     const session = await e.driver.read.one<{ id_hash: string }>("SELECT id_hash FROM console_sessions");

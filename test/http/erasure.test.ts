@@ -142,6 +142,7 @@ describe("erasure", () => {
         "raffle_entries",
         "feedback",
         "consents",
+        "customer_name_words",
       ]),
     );
 

@@ -108,7 +108,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "PUT /v1/program": {},
   "PUT /v1/theme": { accent: "#000000" },
   // the marketers' console: without its session and origin these stop at the CSRF check, still a JSON 4xx
-  "POST /v1/console/session": { shop: "demo", email: "ana@example.com", password: "not the password" },
+  "POST /v1/console/session": { email: "ana@example.com", password: "not the password" },
   "PUT /v1/console/theme": { accent: "#000000" },
   "PUT /v1/console/program": {},
   "POST /v1/console/program/campaign-preview": { timeZone: "UTC", campaigns: [] },
@@ -116,6 +116,12 @@ const validBodies: Record<string, Record<string, unknown>> = {
   "PUT /v1/console/install/allowed-origins": { allowedOrigins: [] },
   "POST /v1/console/install/secret-key": { overlapHours: 24 },
   "POST /v1/console/install/signing-secret": { overlapHours: 24 },
+  "PUT /v1/console/session/shop": { shop: "demo" },
+  "PUT /v1/console/session/password": { currentPassword: "not the password", newPassword: "a long new password" },
+  "POST /v1/console/links/lookup": { token: "abcdefghijklmnopqrstuvwxyz012345" },
+  "POST /v1/console/links/accept": { token: "abcdefghijklmnopqrstuvwxyz012345", password: "a long new password" },
+  "POST /v1/console/marketers/invites": { email: "nora@example.com", role: "editor" },
+  "PUT /v1/console/marketers/{email}": { role: "viewer" },
   "POST /v1/webhooks": { url: "https://hooks.example/loyalty", events: ["points.earned"] },
   "POST /v1/webhooks/{webhookId}/secret": { overlapHours: 24 },
   "PUT /v1/connectors/shopify": { shopDomain: "fuzz.myshopify.com", clientSecret: "fuzz-secret" },
@@ -137,7 +143,8 @@ const concrete = (path: string) =>
     .replace("{customerId}", "ana")
     .replace("{orderId}", "o-1")
     .replace("{code}", "NOPE")
-    .replace("{raffleId}", "no-such-raffle");
+    .replace("{raffleId}", "no-such-raffle")
+    .replace("{email}", "ana@example.com");
 
 function headersFor(path: string): Record<string, string> {
   if (path.startsWith("/v1/operator")) return { authorization: "Bearer test-operator-key-0123456789" };

@@ -10,9 +10,11 @@ document({
   path: "/v1/console/analytics",
   tag: "console",
   auth: "none",
+  role: "viewer",
   query: AnalyticsQuery,
   response: Analytics,
-  summary: "Members, points, redemption rate, referral funnel, channels and repeat purchases over the last N days (7–365, default 30)",
+  summary:
+    "Headline figures (members, points outstanding and their worth, members' revenue), points, orders and revenue per day by when they happened, members and active members per week, the referral funnel and repeat purchases, over the last N days (7–365, default 30)",
   errors: [400, 401],
 });
 

@@ -10,6 +10,7 @@ import { type ConsoleEnv, requireSession } from "./session.ts";
 const doc = { tag: "console", auth: "none" } as const;
 document({
   ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/feedback",
   query: FeedbackQuery,
@@ -19,6 +20,7 @@ document({
 });
 document({
   ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/feedback/export",
   response: z.string(),

@@ -1,14 +1,15 @@
 import { Hono } from "hono";
-import { AllowedOrigins, InstallInfo, RotatedSecretKey, RotatedSigningSecret, RotateRequest } from "../../../contract/index.ts";
-import { installInfo } from "../../operations/console/install.ts";
+import { AllowedOrigins, InstallChecklist, InstallInfo, RotatedSecretKey, RotatedSigningSecret, RotateRequest } from "../../../contract/index.ts";
+import { installChecklist, installInfo } from "../../operations/console/install.ts";
 import { document } from "../docs.ts";
 import { jsonBody } from "../validate.ts";
-import { type ConsoleEnv, endpointOrigin, requireSession } from "./session.ts";
+import { type ConsoleEnv, endpointOrigin, requireRole, requireSession } from "./session.ts";
 
 const doc = { tag: "console", auth: "none" } as const;
 const writeErrors = [400, 401, 403, 415];
 document({
   ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/install",
   response: InstallInfo,
@@ -17,6 +18,16 @@ document({
 });
 document({
   ...doc,
+  role: "viewer",
+  method: "get",
+  path: "/v1/console/install/checklist",
+  response: InstallChecklist,
+  summary: "Whether the shop's site loads the widget (origins seen lately, allowed or not) and whether orders arrive",
+  errors: [401],
+});
+document({
+  ...doc,
+  role: "owner",
   method: "put",
   path: "/v1/console/install/allowed-origins",
   body: AllowedOrigins,
@@ -26,6 +37,7 @@ document({
 });
 document({
   ...doc,
+  role: "owner",
   method: "post",
   path: "/v1/console/install/secret-key",
   body: RotateRequest,
@@ -36,6 +48,7 @@ document({
 });
 document({
   ...doc,
+  role: "owner",
   method: "post",
   path: "/v1/console/install/signing-secret",
   body: RotateRequest,
@@ -51,14 +64,15 @@ const HOUR = 3_600_000;
 export const installRoutes = new Hono<ConsoleEnv>()
   .use(requireSession)
   .get("/", async (c) => c.json(await installInfo(c.get("services"), c.get("shop"), endpointOrigin(c))))
-  .put("/allowed-origins", jsonBody(AllowedOrigins), async (c) => {
+  .get("/checklist", async (c) => c.json(await installChecklist(c.get("services"), c.get("shop"))))
+  .put("/allowed-origins", requireRole("owner"), jsonBody(AllowedOrigins), async (c) => {
     const services = c.get("services");
-    await services.saveAllowedOrigins(c.get("shop"), c.get("body").allowedOrigins);
+    await services.saveAllowedOrigins(c.get("shop"), c.get("body").allowedOrigins, c.get("actor"));
     return c.json(await installInfo(services, await services.requireShop(c.get("shop").id), endpointOrigin(c)));
   })
-  .post("/secret-key", jsonBody(RotateRequest), async (c) =>
-    c.json(await c.get("services").rotateSecretKey(c.get("shop"), c.get("body").overlapHours * HOUR), 201),
+  .post("/secret-key", requireRole("owner"), jsonBody(RotateRequest), async (c) =>
+    c.json(await c.get("services").rotateSecretKey(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
   )
-  .post("/signing-secret", jsonBody(RotateRequest), async (c) =>
-    c.json(await c.get("services").rotateSigningSecret(c.get("shop"), c.get("body").overlapHours * HOUR), 201),
+  .post("/signing-secret", requireRole("owner"), jsonBody(RotateRequest), async (c) =>
+    c.json(await c.get("services").rotateSigningSecret(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
   );

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { DeliveriesQuery, DeliveryPage, ImportQuery, ImportReport, WebhookDelivery, WebhookList } from "../../../contract/index.ts";
+import { recordChange } from "../../operations/console/audit.ts";
 import { ApiError } from "../../operations/errors.ts";
 import { importMembers } from "../../operations/imports.ts";
 import { deliveryPage, listWebhooks, redeliver } from "../../operations/webhooks.ts";
@@ -7,12 +8,21 @@ import { document } from "../docs.ts";
 import { MAX_IMPORT_BYTES } from "../imports.ts";
 import { readRawBody } from "../raw-body.ts";
 import { queryOf } from "../validate.ts";
-import { type ConsoleEnv, requireSession } from "./session.ts";
+import { type ConsoleEnv, requireRole, requireSession } from "./session.ts";
 
 const doc = { tag: "console", auth: "none" } as const;
-document({ ...doc, method: "get", path: "/v1/console/webhooks", response: WebhookList, summary: "The shop's webhooks", errors: [401] });
 document({
   ...doc,
+  role: "viewer",
+  method: "get",
+  path: "/v1/console/webhooks",
+  response: WebhookList,
+  summary: "The shop's webhooks",
+  errors: [401],
+});
+document({
+  ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/webhooks/:webhookId/deliveries",
   query: DeliveriesQuery,
@@ -22,6 +32,7 @@ document({
 });
 document({
   ...doc,
+  role: "owner",
   method: "post",
   path: "/v1/console/webhooks/:webhookId/deliveries/:deliveryId/redeliver",
   response: WebhookDelivery,
@@ -30,6 +41,7 @@ document({
 });
 document({
   ...doc,
+  role: "editor",
   method: "post",
   path: "/v1/console/imports",
   query: ImportQuery,
@@ -57,14 +69,17 @@ export const consoleWebhookRoutes = new Hono<ConsoleEnv>()
       }),
     );
   })
-  .post("/:webhookId/deliveries/:deliveryId/redeliver", async (c) => {
+  .post("/:webhookId/deliveries/:deliveryId/redeliver", requireRole("owner"), async (c) => {
     const deliveryId = c.req.param("deliveryId");
     if (!/^\d{1,18}$/.test(deliveryId)) throw new ApiError("not_found", "no such delivery");
-    return c.json(await redeliver(c.get("services"), c.get("shop"), webhookId(c.req.param("webhookId")), Number(deliveryId)));
+    const id = webhookId(c.req.param("webhookId"));
+    const delivery = await redeliver(c.get("services"), c.get("shop"), id, Number(deliveryId));
+    await recordChange(c.get("services"), c.get("shop"), c.get("actor"), "webhook.redelivered", { webhookId: id, deliveryId: Number(deliveryId) });
+    return c.json(delivery);
   });
 
 /** The import page's upload: the same import as the shop's backend gets. */
-export const consoleImportRoutes = new Hono<ConsoleEnv>().use(requireSession).post("/", queryOf(ImportQuery), async (c) => {
+export const consoleImportRoutes = new Hono<ConsoleEnv>().use(requireSession).post("/", requireRole("editor"), queryOf(ImportQuery), async (c) => {
   if (!/^text\/csv\b/i.test(c.req.header("content-type") ?? "")) throw new ApiError("unsupported_media_type", "send the file as text/csv");
   const key = c.req.header("idempotency-key") ?? null;
   if (key !== null && !/^[\w.:-]{8,128}$/.test(key)) throw new ApiError("invalid_request", "bad Idempotency-Key");
@@ -75,6 +90,13 @@ export const consoleImportRoutes = new Hono<ConsoleEnv>().use(requireSession).po
     dryRun: dryRun === "1" || dryRun === "true",
     skipInvalid: skipInvalid === "1" || skipInvalid === "true",
   });
+  if (report.imported)
+    await recordChange(c.get("services"), c.get("shop"), c.get("actor"), "customers.imported", {
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      points: report.pointsAdded,
+    });
   if (!report.dryRun && !report.imported)
     return c.json({ error: { code: "invalid_request" as const, message: "some lines are invalid: nothing was imported" }, ...report }, 422);
   return c.json(report, report.dryRun ? 200 : 201);

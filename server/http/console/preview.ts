@@ -1,25 +1,34 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod/mini";
-import { Locale, Theme, WidgetBoot, WidgetPanel, WidgetPayload } from "../../../contract/index.ts";
+import { Locale, Program, Theme, WidgetBoot, WidgetPanel, WidgetPayload } from "../../../contract/index.ts";
 import { checkCustomerToken } from "../../domain/tokens.ts";
 import { PREVIEW_CUSTOMER_ID, previewBoot, previewPanel, previewPayload, previewToken } from "../../operations/console/preview.ts";
 import { ApiError } from "../../operations/errors.ts";
+import type { Shop } from "../../operations/services.ts";
 import { document } from "../docs.ts";
 import type { AppEnv } from "../env.ts";
 import { parseOrThrow } from "../validate.ts";
 import { type ConsoleEnv, endpointOrigin, requireSession } from "./session.ts";
 
-/** A drafted theme travels in the URL as base64url JSON: the preview needs no server-side state. */
-const draftOf = (value: string | undefined): Theme => {
+/**
+ * A draft travels in the URL as base64url JSON, so the preview needs no server-side state: a theme (the Look page), or
+ * `{ theme, program }` (the Program page, whose drafted program the widget draws too).
+ */
+const draftOf = (value: string | undefined): { theme: Theme; program?: Program } => {
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(value ?? "", "base64url").toString("utf8"));
   } catch {
-    throw new ApiError("invalid_request", "the theme draft is not base64url JSON");
+    throw new ApiError("invalid_request", "the draft is not base64url JSON");
   }
-  return parseOrThrow(Theme, json);
+  if (json && typeof json === "object" && "program" in json && "theme" in json)
+    return { theme: parseOrThrow(Theme, json.theme), program: parseOrThrow(Program, json.program) };
+  return { theme: parseOrThrow(Theme, json) };
 };
+
+/** A copy of the shop with the drafted program: the answers' caches are per shop object, so the saved one is untouched. */
+const previewed = (shop: Shop, draft: { program?: Program }): Shop => (draft.program ? { ...shop, program: draft.program } : shop);
 
 document({
   method: "get",
@@ -52,16 +61,20 @@ export const previewApi = new Hono<AppEnv>()
     const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
     if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
     c.header("Cache-Control", "no-store");
-    const theme = draftOf(c.req.param("draft"));
+    const draft = draftOf(c.req.param("draft"));
     const locale = c.req.query("locale");
+    const drawn = previewed(shop, draft);
     return c.json(
-      c.req.query("view") === "boot" ? await previewBoot(services, shop, theme, locale) : await previewPayload(services, shop, theme, locale),
+      c.req.query("view") === "boot"
+        ? await previewBoot(services, drawn, draft.theme, locale)
+        : await previewPayload(services, drawn, draft.theme, locale),
     );
   })
   .get("/:draft/v1/shops/:shop/widget/panel", async (c) => {
     const shop = await c.get("services").requireShop(c.req.param("shop"));
+    const draft = draftOf(c.req.param("draft"));
     c.header("Cache-Control", "no-store");
-    return c.json(previewPanel(shop, draftOf(c.req.param("draft")), c.req.query("locale")));
+    return c.json(previewPanel(previewed(shop, draft), draft.theme, c.req.query("locale")));
   });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -3,12 +3,13 @@ import { CampaignPreview, CampaignPreviewRequest, Program } from "../../../contr
 import { activeCampaign, nextCampaign, type Window } from "../../domain/campaigns.ts";
 import { document } from "../docs.ts";
 import { jsonBody } from "../validate.ts";
-import { type ConsoleEnv, requireSession } from "./session.ts";
+import { type ConsoleEnv, requireRole, requireSession } from "./session.ts";
 
 const doc = { tag: "console", auth: "none" } as const;
-document({ ...doc, method: "get", path: "/v1/console/program", response: Program, summary: "The loyalty program", errors: [401] });
+document({ ...doc, role: "viewer", method: "get", path: "/v1/console/program", response: Program, summary: "The loyalty program", errors: [401] });
 document({
   ...doc,
+  role: "editor",
   method: "put",
   path: "/v1/console/program",
   body: Program,
@@ -18,6 +19,7 @@ document({
 });
 document({
   ...doc,
+  role: "viewer",
   method: "post",
   path: "/v1/console/program/campaign-preview",
   body: CampaignPreviewRequest,
@@ -39,7 +41,9 @@ const toWindow = (window: Window | null) =>
 export const programRoutes = new Hono<ConsoleEnv>()
   .use(requireSession)
   .get("/", (c) => c.json(c.get("shop").program))
-  .put("/", jsonBody(Program), async (c) => c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"))))
+  .put("/", requireRole("editor"), jsonBody(Program), async (c) =>
+    c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"), c.get("actor"))),
+  )
   .post("/campaign-preview", jsonBody(CampaignPreviewRequest), (c) => {
     const { campaigns, timeZone } = c.get("body");
     const now = new Date(c.get("services").now());

@@ -8,6 +8,7 @@ import { type ConsoleEnv, requireSession } from "./session.ts";
 const doc = { tag: "console", auth: "none" } as const;
 document({
   ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/raffles",
   response: RaffleList,
@@ -17,6 +18,7 @@ document({
 });
 document({
   ...doc,
+  role: "viewer",
   method: "get",
   path: "/v1/console/raffles/:raffleId",
   response: RaffleDetails,

@@ -1,14 +1,16 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { ConsoleSession } from "../../../contract/index.ts";
-import { SESSION_MS, sessionOf } from "../../operations/console/accounts.ts";
+import type { ConsoleSession, MarketerRole } from "../../../contract/index.ts";
+import { type ConsoleUser, SESSION_MS, sessionOf } from "../../operations/console/accounts.ts";
 import { ApiError } from "../../operations/errors.ts";
 import type { AppConfig, AppEnv } from "../env.ts";
 
 export const SESSION_COOKIE = "loyalty_console";
 
-export type ConsoleEnv = AppEnv & { Variables: { session: ConsoleSession; sessionId: string } };
+export type ConsoleEnv = AppEnv & {
+  Variables: { session: ConsoleSession; sessionId: string; user: ConsoleUser; role: MarketerRole; actor: string };
+};
 
 /** Served over https: PUBLIC_URL says so, or a trusted proxy does (X-Forwarded-Proto). */
 // helpers take any Context: Hono's Context is invariant in its Env, and console routes extend AppEnv
@@ -62,14 +64,39 @@ export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The signed-in marketer's session and shop, or a 401. */
-export const requireSession = createMiddleware<ConsoleEnv>(async (c, next) => {
+/** A signed-in person, with or without a shop chosen yet; else a 401. */
+export const requireSignedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   const sessionId = sessionIdOf(c);
-  const found = sessionId ? await sessionOf(c.get("services"), sessionId) : null;
-  if (!sessionId || !found) throw new ApiError("unauthorized", "sign in to the console first");
+  const user = sessionId ? await sessionOf(c.get("services"), sessionId) : null;
+  if (!sessionId || !user) throw new ApiError("unauthorized", "sign in to the console first");
   c.set("sessionId", sessionId);
-  c.set("session", found.session);
-  c.set("shop", found.shop);
+  c.set("user", user);
+  c.set("session", user.session);
   c.header("Cache-Control", "no-store");
   await next();
 });
+
+/** The signed-in marketer's session, shop and role in it (read afresh on every request); 401 when signed out, 403 before choosing a shop. */
+export const requireSession = createMiddleware<ConsoleEnv>(async (c, next) => {
+  await requireSignedIn(c, async () => {
+    const user = c.get("user");
+    if (!user.shop || !user.role) throw new ApiError("forbidden", "choose a shop first (PUT /v1/console/session/shop)");
+    c.set("shop", user.shop);
+    c.set("role", user.role);
+    c.set("actor", user.email);
+    await next();
+  });
+});
+
+const rank: Record<MarketerRole, number> = { viewer: 0, editor: 1, owner: 2 };
+
+/**
+ * The least role a route needs: `viewer` reads, `editor` changes the program, the theme and customers (adjustments, export,
+ * erasure), `owner` also the keys, the allowed origins and the shop's marketers. Checked before the body is read.
+ */
+export function requireRole(role: MarketerRole) {
+  return createMiddleware<ConsoleEnv>(async (c, next) => {
+    if (rank[c.get("role")] < rank[role]) throw new ApiError("forbidden", `this needs the ${role} role; yours is ${c.get("role")}`);
+    await next();
+  });
+}

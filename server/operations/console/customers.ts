@@ -1,33 +1,89 @@
-import type { ConsoleCustomer, CustomerSummary } from "../../../contract/index.ts";
+import type { ConsoleCustomer, ConsoleLedgerEntry, CustomerList, CustomerSummary, EntryKind } from "../../../contract/index.ts";
+import { fromMinor } from "../../domain/money.ts";
+import { tierFor } from "../../domain/progress.ts";
 import { normaliseEmail } from "../../domain/referrals.ts";
+import { type CustomerSort, customerList, type LedgerWithOrderRow, ledgerWithOrders } from "../../storage/customer-list.ts";
 import type { CustomerRow } from "../../storage/repository.ts";
 import { customerDetails } from "../customers.ts";
+import { tierPointsOf } from "../orders.ts";
 import type { Services, Shop } from "../services.ts";
 
+export const PAGE_SIZE = 25;
+const LEDGER_PAGE = 25;
 const iso = (ms: number) => new Date(ms).toISOString();
-const summary = (row: CustomerRow): CustomerSummary => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  balance: row.balance,
-  createdAt: iso(row.created_at),
-});
+
+function summary(shop: Shop, row: CustomerRow, tierPoints: number): CustomerSummary {
+  const tier = tierFor(shop.program.tiers, tierPoints);
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    balance: row.balance,
+    tier: tier ? { id: tier.id, name: tier.name } : null,
+    tierPoints,
+    joinedAt: iso(row.joined_at || row.created_at),
+    createdAt: iso(row.created_at),
+  };
+}
 
 /**
- * Customers whose id is `query` or whose email is `query` (exact, normalised; or starts with it).
- * Both are index lookups: the primary key, and customers_email on (shop_id, email_normalized).
+ * A page of the shop's customers: those matching `q` (id or email beginning, or name words, case- and accent-insensitive),
+ * or everyone by `sort` (newest members, highest balances, highest tier points).
  */
-export async function searchCustomers(services: Services, shop: Shop, query: string): Promise<CustomerSummary[]> {
+export async function listCustomers(
+  services: Services,
+  shop: Shop,
+  query: { q?: string; sort?: CustomerSort; page?: number },
+): Promise<CustomerList> {
   const read = services.driver.read;
-  const text = query.trim();
-  // a whole address is matched as the referral rules normalise it; a fragment as the start of one
-  const email = text.includes("@") ? normaliseEmail(text) : text.toLowerCase();
-  const rows = await read.all<CustomerRow>(
-    `SELECT * FROM customers WHERE shop_id = ? AND erased_at IS NULL AND (id = ? OR (email_normalized >= ? AND email_normalized < ?))
-     ORDER BY id LIMIT 20`,
-    [shop.id, text, email, `${email}\uffff`],
+  const now = services.now();
+  const page = query.page ?? 1;
+  const text = query.q?.trim() ?? "";
+  let rows: CustomerRow[];
+  let hasMore = false;
+  if (text) {
+    rows = await customerList.search(read, shop.id, text, text.includes("@") ? normaliseEmail(text) : "", 50);
+  } else {
+    rows = await customerList.page(read, shop.id, query.sort ?? "recent", PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+    hasMore = rows.length > PAGE_SIZE;
+    rows = rows.slice(0, PAGE_SIZE);
+  }
+  const customers = await Promise.all(
+    rows.map(async (row) =>
+      summary(shop, row, row.tier_points === undefined ? await tierPointsOf(read, shop, row.id, now) : Number(row.tier_points)),
+    ),
   );
-  return rows.map(summary);
+  return { customers, page: text ? 1 : page, pageSize: text ? 50 : PAGE_SIZE, hasMore };
+}
+
+function toEntry(row: LedgerWithOrderRow): ConsoleLedgerEntry {
+  const entry: ConsoleLedgerEntry = {
+    id: String(row.id),
+    kind: row.kind as EntryKind,
+    points: row.points,
+    occurredAt: iso(row.occurred_at || row.created_at),
+    recordedAt: iso(row.created_at),
+  };
+  if (row.pending_until !== null) entry.pendingUntil = iso(row.pending_until);
+  if (row.order_id) entry.orderId = row.order_id;
+  if (row.reward_id) entry.rewardId = row.reward_id;
+  if (row.reason) entry.reason = row.reason;
+  if (row.channel && row.placed_at !== null && row.multiplier !== null && row.subtotal_minor !== null && row.currency)
+    entry.order = {
+      channel: row.channel === "store" ? "store" : "online",
+      multiplier: row.multiplier,
+      subtotal: fromMinor(row.subtotal_minor, row.currency),
+      placedAt: iso(row.placed_at),
+    };
+  return entry;
+}
+
+/** A page of the customer's ledger, newest first, each earning with its order's channel and multiplier. */
+export async function consoleLedger(services: Services, shop: Shop, id: string, cursor?: number): Promise<ConsoleCustomer["ledger"]> {
+  const rows = await ledgerWithOrders(services.driver.read, shop.id, id, LEDGER_PAGE + 1, cursor);
+  const page = rows.slice(0, LEDGER_PAGE);
+  const last = page.at(-1);
+  return { entries: page.map(toEntry), nextCursor: rows.length > LEDGER_PAGE && last ? String(last.id) : null };
 }
 
 /** Balance, tier, ledger and both sides of the customer's referrals, for the console. */
@@ -51,6 +107,7 @@ export async function consoleCustomer(services: Services, shop: Shop, id: string
   ]);
   return {
     details,
+    ledger: await consoleLedger(services, shop, id),
     referrals: referrals.map((row) => ({
       role: row.referrer_id === id ? ("referrer" as const) : ("friend" as const),
       otherCustomerId: row.referrer_id === id ? row.friend_id : row.referrer_id,

@@ -1,5 +1,6 @@
-import type { InstallInfo } from "../../../contract/index.ts";
+import type { InstallChecklist, InstallInfo } from "../../../contract/index.ts";
 import { retiringKeys } from "../../storage/repository.ts";
+import { recentOrders, widgetOrigins } from "../../storage/widget-origins.ts";
 import type { Services, Shop } from "../services.ts";
 
 /** The script tag a shop pastes; the token attribute is filled by the shop's backend for signed-in shoppers. */
@@ -19,5 +20,23 @@ export async function installInfo(services: Services, shop: Shop, endpoint: stri
     allowedOrigins: shop.allowedOrigins,
     retiringSecretKeys: until("secret_key"),
     signingSecrets: { count: shop.signingSecrets.length, retiring: until("signing_secret") },
+  };
+}
+
+/** The Install page's checklist: the sites that loaded the widget lately, and whether orders arrive. */
+export async function installChecklist(services: Services, shop: Shop): Promise<InstallChecklist> {
+  const read = services.driver.read;
+  const [seen, orders] = await Promise.all([widgetOrigins.ofShop(read, shop.id), recentOrders(read, shop.id, services.now() - 86_400_000)]);
+  return {
+    widgetSeen: seen.map((row) => ({
+      origin: row.origin,
+      // the shop's list now decides: an origin refused before and allowed since counts as allowed
+      allowed: shop.allowedOrigins.includes(row.origin),
+      lastSeenAt: new Date(row.last_seen_at).toISOString(),
+    })),
+    latestOrder: orders.latest
+      ? { placedAt: new Date(orders.latest.placed_at).toISOString(), recordedAt: new Date(orders.latest.created_at).toISOString() }
+      : null,
+    ordersLastDay: orders.lastDay,
   };
 }

@@ -1,0 +1,29 @@
+import type { Driver } from "../../storage/driver.ts";
+import { widgetOrigins } from "../../storage/widget-origins.ts";
+
+const MINUTE = 60_000;
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Which origins load a shop's widget, for the Install page's checklist. The boot request only touches a map in memory; a
+ * write goes out at most once a minute per shop and origin from each process, and is never awaited by the request.
+ */
+export class WidgetSightings {
+  private readonly written = new Map<string, number>();
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly now: () => number,
+  ) {}
+
+  saw(shopId: string, origin: string, allowed: boolean): void {
+    if (origin.length > 200 || !/^https?:\/\/[^\s/]+$/.test(origin)) return;
+    const key = `${shopId} ${origin} ${allowed}`;
+    const now = this.now();
+    const last = this.written.get(key);
+    if (last !== undefined && now - last < MINUTE) return;
+    if (this.written.size >= MAX_REMEMBERED) this.written.clear();
+    this.written.set(key, now);
+    widgetOrigins.record(this.driver, { shopId, origin, allowed, at: now }).catch(() => this.written.delete(key));
+  }
+}

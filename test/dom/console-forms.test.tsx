@@ -1,3 +1,4 @@
+import { WidgetLocale } from "../../contract/index.ts";
 // @vitest-environment-options {"url": "http://localhost/console"}
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -132,7 +133,8 @@ describe("theme editor", () => {
     ])
       expect(screen.getAllByLabelText(label).length).toBeGreaterThan(0);
     for (const label of ["Margen horizontal", "Margen vertical"]) expect(screen.getByLabelText(label)).toBeTruthy();
-    expect(screen.getAllByLabelText("Nombre del programa")).toHaveLength(2);
+    // the program's name in the main language and in each of the widget's other languages
+    expect(screen.getAllByLabelText("Nombre del programa")).toHaveLength(WidgetLocale.options.length);
     fireEvent.input(input("field-locales-en-programName"), { target: { value: "Premio Club" } });
     expect(($themeDraft.get() as { locales: { en: { programName: string } } }).locales.en.programName).toBe("Premio Club");
     expect(input("field-locales-en-texts-reward-redeem").placeholder).toBe("Redeem");

@@ -80,10 +80,10 @@ test("Escape closes the panel and Loyalty('open', section) opens at that section
 
 test("a data-locale without texts falls to the browser's language; a changed data-locale counts at the next load (logout)", async () => {
   const script = document.createElement("script");
-  Object.assign(script.dataset, { shop: "demo", api: endpoint.url, locale: "fr-FR" });
+  Object.assign(script.dataset, { shop: "demo", api: endpoint.url, locale: "nl-NL" });
   boot(script, { importPanel });
   const label = () => document.querySelector("[data-loyalty-host]")?.shadowRoot?.querySelector(".launcher-label")?.textContent;
-  // no texts in French: the next candidate, the browser's language (en-US here)
+  // no texts in Dutch: the next candidate, the browser's language (en-US here)
   await waitFor(() => expect(label()).toBe("My points"));
   script.dataset.locale = "es";
   loyalty("logout");

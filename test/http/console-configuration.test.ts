@@ -1,3 +1,4 @@
+import { WidgetLocale } from "../../contract/index.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Program } from "../../contract/index.ts";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
@@ -50,7 +51,7 @@ describe("console theme", () => {
 
   it("lists the widget's own texts per language with its plural categories, and takes overrides of plain and plural texts", async () => {
     const defaults = (await e.consoleCall("GET", "/theme/texts")).json;
-    expect(defaults.locales.map((entry: { locale: string }) => entry.locale)).toEqual(["es", "en"]);
+    expect(defaults.locales.map((entry: { locale: string }) => entry.locale)).toEqual(WidgetLocale.options);
     const english = defaults.locales[1];
     expect(english.pluralCategories).toEqual(["one", "other"]);
     expect(english.texts["reward.redeem"]).toBe("Redeem");

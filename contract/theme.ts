@@ -93,7 +93,17 @@ export const defaultTheme: Theme = {
   programName: "Club de puntos",
   pointsName: { one: "punto", other: "puntos" },
   colorScheme: "light",
-  locales: { en: { launcherLabel: "My points", programName: "Rewards club", pointsName: { one: "point", other: "points" } } },
+  // the program's words in each language the widget speaks; a shop changes them in the console's Look
+  locales: {
+    en: { launcherLabel: "My points", programName: "Rewards club", pointsName: { one: "point", other: "points" } },
+    ca: { launcherLabel: "Els meus punts", programName: "Club de punts", pointsName: { one: "punt", other: "punts" } },
+    eu: { launcherLabel: "Nire puntuak", programName: "Puntu kluba", pointsName: { one: "puntu", other: "puntu" } },
+    gl: { launcherLabel: "Os meus puntos", programName: "Club de puntos", pointsName: { one: "punto", other: "puntos" } },
+    pt: { launcherLabel: "Os meus pontos", programName: "Clube de pontos", pointsName: { one: "ponto", other: "pontos" } },
+    fr: { launcherLabel: "Mes points", programName: "Club fidélité", pointsName: { one: "point", other: "points" } },
+    de: { launcherLabel: "Meine Punkte", programName: "Prämienclub", pointsName: { one: "Punkt", other: "Punkte" } },
+    it: { launcherLabel: "I miei punti", programName: "Club punti", pointsName: { one: "punto", other: "punti" } },
+  },
 };
 
 /** The theme as the console or API sends it: any token may be left out and keeps its current value. */

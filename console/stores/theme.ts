@@ -103,7 +103,12 @@ export function setPluralText(locale: string, key: string, category: string, val
   const texts = words.texts ?? {};
   const current = { ...defaults, ...(typeof texts[key] === "object" ? (texts[key] as Record<string, string>) : {}), [category]: value };
   const overridden = Object.entries(current).some(([name, form]) => form && form !== defaults[name]);
-  if (overridden) texts[key] = Object.fromEntries(Object.entries(current).map(([name, form]) => [name, form || (defaults[name] ?? "")]));
+  if (overridden)
+    texts[key] = Object.fromEntries(
+      Object.entries(current)
+        .filter(([name]) => name in defaults)
+        .map(([name, form]) => [name, form || (defaults[name] ?? "")]),
+    );
   else delete texts[key];
   words.texts = texts;
   $themeDraft.set(pruned(draft as ThemeDraft));

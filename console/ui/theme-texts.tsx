@@ -66,18 +66,21 @@ export function LanguageTexts({ locale, isDefault }: { locale: string; isDefault
             ) : (
               <fieldset key={key} class="plural">
                 <legend>{key}</legend>
-                {defaults.pluralCategories.map((category) => (
-                  <TextField
-                    key={category}
-                    path={`${base}.texts.${key}.${category}`}
-                    label={t("pluralForm", { category })}
-                    lang={locale}
-                    value={(texts[key] as Record<string, string> | undefined)?.[category] ?? ""}
-                    placeholder={text[category] ?? ""}
-                    error={errors[`${base}.texts.${key}.${category}`]}
-                    onInput={(next) => setPluralText(locale, key, category, next, text)}
-                  />
-                ))}
+                {/* the forms the widget's own text has, in the language's CLDR order (a form left out falls back to `other`) */}
+                {defaults.pluralCategories
+                  .filter((category) => category in text)
+                  .map((category) => (
+                    <TextField
+                      key={category}
+                      path={`${base}.texts.${key}.${category}`}
+                      label={t("pluralForm", { category })}
+                      lang={locale}
+                      value={(texts[key] as Record<string, string> | undefined)?.[category] ?? ""}
+                      placeholder={text[category] ?? ""}
+                      error={errors[`${base}.texts.${key}.${category}`]}
+                      onInput={(next) => setPluralText(locale, key, category, next, text)}
+                    />
+                  ))}
               </fieldset>
             ),
           )}

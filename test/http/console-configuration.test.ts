@@ -60,6 +60,11 @@ describe("console theme", () => {
     });
     expect(saved.status).toBe(200);
     expect((await e.call("GET", "/v1/shops/demo/widget?locale=en")).json.texts["reward.redeem"]).toBe("Get it");
+    // Spanish has a CLDR `many` category its widget texts don't use: a plural override needs only the forms the text has
+    const spanishPlural = await e.consoleCall("PUT", "/theme", {
+      body: { locales: { es: { texts: { "time.days": { one: "{count} día, {hours} h", other: "{count} días, {hours} h" } } } } },
+    });
+    expect(spanishPlural.status).toBe(200);
     const notPlural = await e.consoleCall("PUT", "/theme", { body: { locales: { en: { texts: { "reward.redeem": { one: "a", other: "b" } } } } } });
     expect(notPlural.status).toBe(400);
     expect(notPlural.json.error.message).toContain("no plural forms");

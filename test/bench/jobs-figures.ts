@@ -48,18 +48,21 @@ export interface DatabaseCopy {
 function latencies(responses: TimedResponse[], from: number, to: number, errors: number): Latencies {
   const inWindow = responses.filter((response) => response.at >= from && response.at <= to);
   const times = inWindow.map((response) => response.ms);
-  const seconds = new Map<number, number[]>();
+  const bySecond = new Map<number, number[]>();
   for (const response of inWindow) {
     const second = Math.floor((response.at - from) / 1000);
-    seconds.set(second, [...(seconds.get(second) ?? []), response.ms]);
+    const values = bySecond.get(second);
+    if (values) values.push(response.ms);
+    else bySecond.set(second, [response.ms]);
   }
+  const highest = (values: number[]) => values.reduce((max, value) => Math.max(max, value), 0);
   return {
     count: inWindow.length,
     rate: inWindow.length / Math.max(0.001, (to - from) / 1000),
     p50: percentile(times, 50),
     p99: percentile(times, 99),
-    max: Math.max(0, ...times),
-    worstSecondP99: Math.max(0, ...[...seconds.values()].map((values) => percentile(values, 99))),
+    max: highest(times),
+    worstSecondP99: highest([...bySecond.values()].map((values) => percentile(values, 99))),
     failed: inWindow.filter((response) => !response.ok).length + errors,
   };
 }

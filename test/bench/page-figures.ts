@@ -17,6 +17,8 @@ export interface PageLoad {
   /** Main-thread task time of the page's renderer (CDP Performance.getMetrics TaskDuration), and of it, script. */
   taskMs: number;
   scriptMs: number;
+  /** Of the task time, style recalculation and layout. */
+  styleLayoutMs: number;
   longTasks: number;
   /** What long tasks took beyond 50 ms each, summed (Lighthouse's blocking time, over the whole load). */
   blockingMs: number;
@@ -29,8 +31,11 @@ export interface PageLoad {
 }
 
 const OPERATOR_KEY = "ok_bench_operator_key_for_the_page_run";
-/** The page is settled when nothing has been fetched for this long (the widget may load more of itself at idle). */
-const QUIET_MS = 1000;
+/**
+ * The page is settled when the network has been quiet this long after the page's main thread was idle once: a widget
+ * may load more of itself at idle time, whatever its files are.
+ */
+const QUIET_MS = 800;
 const SETTLE_LIMIT_MS = 10_000;
 
 declare global {
@@ -88,6 +93,7 @@ function watchNetwork(cdp: CDPSession, endpoint: string) {
   cdp.on("Network.loadingFailed", (event) => done(event.requestId, 0));
   return {
     quietFor: () => (inFlight === 0 ? Date.now() - lastActivity : 0),
+    lastActivity: () => lastActivity,
     figures: () => ({ widgetRequests: counted.length, widgetBytes: bytes, widgetUrls: counted }),
   };
 }
@@ -104,7 +110,14 @@ async function loadOnce(browser: Browser, url: string, endpoint: string, cpuSlow
     await page.addInitScript(observer);
     const started = Date.now();
     await page.goto(url, { waitUntil: "load" });
-    while (network.quietFor() < QUIET_MS && Date.now() - started < SETTLE_LIMIT_MS) await new Promise((resolve) => setTimeout(resolve, 100));
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (;;) {
+      while (network.quietFor() < QUIET_MS && Date.now() - started < SETTLE_LIMIT_MS) await pause(50);
+      const before = network.lastActivity();
+      await page.evaluate("new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }))");
+      await pause(QUIET_MS);
+      if (network.lastActivity() === before || Date.now() - started >= SETTLE_LIMIT_MS) break;
+    }
     const figures = await page.evaluate(() => ({
       ...window.__pageFigures,
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
@@ -119,6 +132,7 @@ async function loadOnce(browser: Browser, url: string, endpoint: string, cpuSlow
       cls: figures.cls,
       taskMs: metric("TaskDuration") * 1000,
       scriptMs: metric("ScriptDuration") * 1000,
+      styleLayoutMs: (metric("RecalcStyleDuration") + metric("LayoutDuration")) * 1000,
       longTasks: figures.longTasks.length,
       blockingMs: figures.longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
       heapBytes: metric("JSHeapUsedSize"),
@@ -206,7 +220,7 @@ const median = (values: number[]) => {
 
 /** Lines for the page figures: each measure's median and range per variant, then the widget's cost against the plain page. */
 export function describePage(results: Record<Variant, PageLoad[]>, options: { runs: number; cpuSlowdown: number }): string[] {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 100 * 1024 ? 1 : 0)} KB`;
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const measures: [string, (load: PageLoad) => number, (value: number) => string][] = [
     ["largest contentful paint", (load) => load.lcpMs, ms],
@@ -214,13 +228,14 @@ export function describePage(results: Record<Variant, PageLoad[]>, options: { ru
     ["cumulative layout shift", (load) => load.cls, (value) => value.toFixed(3)],
     ["main-thread task time", (load) => load.taskMs, ms],
     ["  of it, script", (load) => load.scriptMs, ms],
+    ["  of it, style and layout", (load) => load.styleLayoutMs, ms],
     ["long tasks", (load) => load.longTasks, (value) => value.toFixed(0)],
     ["blocking time (long tasks past 50 ms)", (load) => load.blockingMs, ms],
     ["JS heap after GC", (load) => load.heapBytes, kb],
     ["requests to the endpoint", (load) => load.widgetRequests, (value) => value.toFixed(0)],
     ["  their bytes on the wire", (load) => load.widgetBytes, kb],
   ];
-  const cell = (text: string) => text.padEnd(26);
+  const cell = (text: string) => `${text.padEnd(31)} `;
   const lines = [
     `Cost to a shop page: a Bootstrap-like page (navbar, hero image, 12 products), headless Chromium, fresh context per load,`,
     `${options.runs} loads per variant${options.cpuSlowdown > 1 ? `, CPU slowed ${options.cpuSlowdown}×` : ""}; median (min–max)`,

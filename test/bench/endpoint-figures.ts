@@ -6,8 +6,11 @@ import { type Child, startProcess } from "./processes.ts";
 export interface EndpointFigures {
   /** The bare handler, measured just before and just after the widget's peak run. */
   ceiling: LoadResult[];
+  /** The boot request loyalty.js makes (`?view=boot`): peak, and latency at half the peak rate. */
   widgetPeak: LoadResult;
   widgetHalf: LoadResult;
+  /** The whole answer in one response (the first widget's request, still served): peak. */
+  fullPeak: LoadResult;
   orders: LoadResult;
   peakRssMb: number;
 }
@@ -34,8 +37,8 @@ async function loadAll(urls: string[], options: Omit<LoadOptions, "url">): Promi
 }
 
 /**
- * Starts `processes` built endpoints on one database and measures the widget payload (peak, and
- * latency at half the peak rate) and order ingestion.
+ * Starts `processes` built endpoints on one database and measures the widget's boot request (peak, and latency at half
+ * the peak rate), the whole widget answer (peak) and order ingestion.
  */
 export async function measureEndpoint(options: {
   databaseUrl: string;
@@ -53,18 +56,28 @@ export async function measureEndpoint(options: {
     );
   const urls = children.map((child) => child.url);
   try {
-    const paths = Array.from({ length: 5000 }, (_, i) => {
-      const customerId = `c${(i * 7919) % options.customers}`;
-      return `/v1/shops/bench/widget?token=${signCustomerToken({ signingSecret: options.shop.signingSecret, shop: "bench", customerId, expiresIn: 86_400 })}`;
-    });
-    let cursor = 0;
-    const next = () => ({ path: paths[cursor++ % paths.length] as string });
+    const tokens = Array.from({ length: 5000 }, (_, i) =>
+      signCustomerToken({
+        signingSecret: options.shop.signingSecret,
+        shop: "bench",
+        customerId: `c${(i * 7919) % options.customers}`,
+        expiresIn: 86_400,
+      }),
+    );
+    const cycle = (paths: string[]) => {
+      let cursor = 0;
+      return () => ({ path: paths[cursor++ % paths.length] as string });
+    };
+    const next = cycle(tokens.map((token) => `/v1/shops/bench/widget?view=boot&locale=es&token=${token}`));
+    const nextFull = cycle(tokens.map((token) => `/v1/shops/bench/widget?token=${token}`));
     await loadAll(urls, { seconds: 2, connections: 32, next }); // warm-up
+    await loadAll(urls, { seconds: 2, connections: 32, next: nextFull });
     // the ceiling is measured around the widget's run: the machine's other load changes both alike
     const before = await options.ceiling();
     const widgetPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next });
     const after = await options.ceiling();
     const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next });
+    const fullPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next: nextFull });
     let orderSeq = 0;
     const runId = Date.now().toString(36);
     const placedAt = new Date().toISOString();
@@ -86,7 +99,7 @@ export async function measureEndpoint(options: {
         return { path: "/v1/orders", body: JSON.stringify(body) };
       },
     });
-    return { ceiling: [before, after], widgetPeak, widgetHalf, orders, peakRssMb: Math.max(...children.map((child) => child.peakRssMb())) };
+    return { ceiling: [before, after], widgetPeak, widgetHalf, fullPeak, orders, peakRssMb: Math.max(...children.map((child) => child.peakRssMb())) };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }

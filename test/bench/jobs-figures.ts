@@ -1,13 +1,10 @@
 import { request } from "node:http";
-import Database from "better-sqlite3";
-import pg from "pg";
 import type { JobReport } from "../../contract/index.ts";
-import { expiryCutoff, reminderCutoff } from "../../server/domain/expiry.ts";
+import { countDone, countDue, EXPIRY, type ExpiryReport } from "./jobs-counts.ts";
 import { percentile, startLoad, type TimedResponse } from "./load.ts";
 import { startProcess } from "./processes.ts";
 import type { BenchShop } from "./seed-database.ts";
 
-export const EXPIRY = { monthsInactive: 6, reminderDays: 14 };
 const OPERATOR_KEY = "ok_bench_operator_key_for_the_jobs_run";
 
 export interface Latencies {
@@ -35,9 +32,6 @@ export interface JobFigures {
   orderRate: number;
   peakRssMb: number;
 }
-
-/** The part of a job run's report this benchmark is about. */
-export type ExpiryReport = Pick<JobReport, "expired" | "expiryReminders">;
 
 /** A copy of the bench database for one job run, and how to remove it. */
 export interface DatabaseCopy {
@@ -92,58 +86,6 @@ async function expect(url: string, method: string, path: string, key: string, bo
   const answer = await call(url, method, path, key, body);
   if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
   return answer.json;
-}
-
-/** One row of numbers, read straight from the database (SQLite file or PostgreSQL), `?` placeholders. */
-async function readNumbers<T extends string>(databaseUrl: string, sql: string, params: number[]): Promise<Record<T, number>> {
-  let row: Record<string, unknown> | undefined;
-  if (databaseUrl.startsWith("file:")) {
-    const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
-    try {
-      row = db.prepare(sql).get(...params) as Record<string, unknown>;
-    } finally {
-      db.close();
-    }
-  } else {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      let index = 0;
-      row = (
-        await client.query(
-          sql.replace(/\?/g, () => `$${++index}`),
-          params,
-        )
-      ).rows[0];
-    } finally {
-      await client.end();
-    }
-  }
-  return Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, Number(value)])) as Record<T, number>;
-}
-
-/** Members due for expiry and for a reminder now. */
-function countDue(databaseUrl: string, now: number) {
-  const expire = expiryCutoff(EXPIRY, now);
-  return readNumbers<"expire" | "remind">(
-    databaseUrl,
-    `SELECT
-      (SELECT COUNT(*) FROM customers WHERE shop_id = 'bench' AND last_earned_at <= ? AND balance > 0) AS expire,
-      (SELECT COUNT(*) FROM customers WHERE shop_id = 'bench' AND last_earned_at > ? AND last_earned_at <= ? AND balance > 0) AS remind`,
-    [expire, expire, reminderCutoff(EXPIRY, now)],
-  );
-}
-
-/** What the jobs have done so far, from the entries and events they wrote: the report of a run that was stopped. */
-async function countDone(databaseUrl: string): Promise<ExpiryReport> {
-  const done = await readNumbers<"expired" | "points" | "reminders">(
-    databaseUrl,
-    `SELECT (SELECT COUNT(*) FROM ledger WHERE shop_id = 'bench' AND kind = 'expiry') AS expired,
-      (SELECT COALESCE(-SUM(points), 0) FROM ledger WHERE shop_id = 'bench' AND kind = 'expiry') AS points,
-      (SELECT COUNT(*) FROM events WHERE shop_id = 'bench' AND type = 'points.expiring') AS reminders`,
-    [],
-  );
-  return { expiryReminders: done.reminders, expired: { customers: done.expired, points: done.points } };
 }
 
 /**
@@ -245,41 +187,4 @@ export async function measureJobs(options: {
     await child.stop();
     await copy.drop();
   }
-}
-
-/** Lines for one job run's figures. */
-export function describeJobs(label: string, figures: JobFigures): string[] {
-  const count = (n: number) => n.toLocaleString("en");
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  const line = (label: string, value: string) => `${label.padEnd(46)} ${value}`;
-  const orders = (latency: Latencies) =>
-    `p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}; worst second's p99 ${ms(latency.worstSecondP99)}; ` +
-    `${count(latency.count)} orders (${count(Math.round(latency.rate))}/s)${latency.failed ? `, ${count(latency.failed)} failed` : ""}`;
-  const [first, second] = figures.runs;
-  const lines = [
-    `Jobs with expiry (${EXPIRY.monthsInactive} months, reminder ${EXPIRY.reminderDays} days before), ${label}`,
-    line("due before the run", `${count(figures.due.expire)} to expire, ${count(figures.due.remind)} to remind`),
-  ];
-  if (first)
-    lines.push(
-      line(
-        "first run, POST /v1/operator/jobs/run",
-        `${first.finished ? "" : "stopped, unfinished, after "}${first.seconds.toFixed(1)} s (target < 60 s): ` +
-          `${count(first.report.expired.customers)} expired (${count(first.report.expired.points)} points), ` +
-          `${count(first.report.expiryReminders)} reminders${first.finished ? "" : " by then"}`,
-      ),
-    );
-  if (second)
-    lines.push(
-      line(
-        "second run right after",
-        `${second.seconds.toFixed(2)} s, ${count(second.report.expired.customers + second.report.expiryReminders)} things done`,
-      ),
-    );
-  lines.push(
-    line(`orders at ${figures.orderRate}/s, no job running`, orders(figures.ordersAlone)),
-    line(`orders at ${figures.orderRate}/s during the first run`, `${orders(figures.ordersDuringRun)} (target p99 < 50 ms)`),
-    line("endpoint peak RSS", `${figures.peakRssMb.toFixed(0)} MB`),
-  );
-  return lines;
 }

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Browser, type CDPSession, chromium } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { startProcess } from "./processes.ts";
+import { observer, watchNetwork } from "./page-watch.ts";
 import { shopPageHtml, startShopSite } from "./shop-page.ts";
 
 export const VARIANTS = ["no widget", "widget, guest", "widget, member"] as const;
@@ -37,66 +38,6 @@ const OPERATOR_KEY = "ok_bench_operator_key_for_the_page_run";
  */
 const QUIET_MS = 800;
 const SETTLE_LIMIT_MS = 10_000;
-
-declare global {
-  interface Window {
-    __pageFigures: { lcp: number; lcpElement: string; cls: number; longTasks: number[] };
-  }
-}
-
-/**
- * Watches the page's paint, layout shifts and long tasks from its first script on. Plain JavaScript in a string: a function
- * would be serialised as compiled here, with helpers the page does not have.
- */
-const observer = `(() => {
-  const figures = { lcp: 0, lcpElement: "", cls: 0, longTasks: [] };
-  window.__pageFigures = figures;
-  const describe = (element) => {
-    if (!element) return "";
-    const root = element.getRootNode();
-    if (root instanceof ShadowRoot) return describe(root.host) + " (shadow)";
-    return element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + (element.hasAttribute("data-loyalty-host") ? "[data-loyalty-host]" : "");
-  };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      figures.lcp = entry.startTime;
-      figures.lcpElement = describe(entry.element);
-    }
-  }).observe({ type: "largest-contentful-paint", buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) figures.cls += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) figures.longTasks.push(entry.duration);
-  }).observe({ type: "longtask", buffered: true });
-})();`;
-
-/** Counts the requests to the endpoint (preflights included) and their encoded bytes, and knows when the network is quiet. */
-function watchNetwork(cdp: CDPSession, endpoint: string) {
-  const urls = new Map<string, string>();
-  let inFlight = 0;
-  let lastActivity = Date.now();
-  let bytes = 0;
-  const counted: string[] = [];
-  cdp.on("Network.requestWillBeSent", (event) => {
-    inFlight++;
-    lastActivity = Date.now();
-    urls.set(event.requestId, event.request.url);
-    if (event.request.url.startsWith(endpoint)) counted.push(`${event.type ?? ""} ${event.request.method} ${new URL(event.request.url).pathname}`);
-  });
-  const done = (requestId: string, encoded: number) => {
-    inFlight = Math.max(0, inFlight - 1);
-    lastActivity = Date.now();
-    if (urls.get(requestId)?.startsWith(endpoint)) bytes += encoded;
-  };
-  cdp.on("Network.loadingFinished", (event) => done(event.requestId, event.encodedDataLength));
-  cdp.on("Network.loadingFailed", (event) => done(event.requestId, 0));
-  return {
-    quietFor: () => (inFlight === 0 ? Date.now() - lastActivity : 0),
-    lastActivity: () => lastActivity,
-    figures: () => ({ widgetRequests: counted.length, widgetBytes: bytes, widgetUrls: counted }),
-  };
-}
 
 async function loadOnce(browser: Browser, url: string, endpoint: string, cpuSlowdown: number): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1350, height: 900 } });
@@ -210,73 +151,4 @@ export async function measurePage(options: { runs: number; port: number; cpuSlow
     await site.stop();
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-/** Lines for the page figures: each measure's median and range per variant, then the widget's cost against the plain page. */
-export function describePage(results: Record<Variant, PageLoad[]>, options: { runs: number; cpuSlowdown: number }): string[] {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 100 * 1024 ? 1 : 0)} KB`;
-  const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const measures: [string, (load: PageLoad) => number, (value: number) => string][] = [
-    ["largest contentful paint", (load) => load.lcpMs, ms],
-    ["first contentful paint", (load) => load.fcpMs, ms],
-    ["cumulative layout shift", (load) => load.cls, (value) => value.toFixed(3)],
-    ["main-thread task time", (load) => load.taskMs, ms],
-    ["  of it, script", (load) => load.scriptMs, ms],
-    ["  of it, style and layout", (load) => load.styleLayoutMs, ms],
-    ["long tasks", (load) => load.longTasks, (value) => value.toFixed(0)],
-    ["blocking time (long tasks past 50 ms)", (load) => load.blockingMs, ms],
-    ["JS heap after GC", (load) => load.heapBytes, kb],
-    ["requests to the endpoint", (load) => load.widgetRequests, (value) => value.toFixed(0)],
-    ["  their bytes on the wire", (load) => load.widgetBytes, kb],
-  ];
-  const cell = (text: string) => `${text.padEnd(31)} `;
-  const lines = [
-    `Cost to a shop page: a Bootstrap-like page (navbar, hero image, 12 products), headless Chromium, fresh context per load,`,
-    `${options.runs} loads per variant${options.cpuSlowdown > 1 ? `, CPU slowed ${options.cpuSlowdown}×` : ""}; median (min–max)`,
-    `${"".padEnd(46)} ${VARIANTS.map(cell).join("")}`,
-  ];
-  for (const [label, value, format] of measures)
-    lines.push(
-      `${label.padEnd(46)} ${VARIANTS.map((variant) => {
-        const values = results[variant].map(value);
-        return cell(`${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`);
-      }).join("")}`,
-    );
-  const elements = (variant: Variant) => [...new Set(results[variant].map((load) => load.lcpElement || "none"))].join(", ");
-  lines.push(`${"LCP element".padEnd(46)} ${VARIANTS.map((variant) => cell(elements(variant))).join("")}`);
-  const plain = results["no widget"];
-  for (const variant of VARIANTS.slice(1)) {
-    const loads = results[variant];
-    const change = (value: (load: PageLoad) => number) => median(loads.map(value)) - median(plain.map(value));
-    const signed = (value: number, format: (value: number) => string) => `${value >= 0 ? "+" : "−"}${format(Math.abs(value))}`;
-    lines.push(
-      `${`${variant}: change against no widget`.padEnd(46)} LCP ${signed(
-        change((load) => load.lcpMs),
-        ms,
-      )}, main thread ${signed(
-        change((load) => load.taskMs),
-        ms,
-      )}, ` +
-        `script ${signed(
-          change((load) => load.scriptMs),
-          ms,
-        )}, CLS ${signed(
-          change((load) => load.cls),
-          (value) => value.toFixed(3),
-        )}, ` +
-        `JS heap ${signed(
-          change((load) => load.heapBytes),
-          kb,
-        )} (target ≤ 2 MB)`,
-    );
-  }
-  const urls = [...new Set(VARIANTS.slice(1).flatMap((variant) => results[variant].flatMap((load) => load.widgetUrls)))];
-  lines.push(`${"what the widget fetched".padEnd(46)} ${urls.join(", ")}`);
-  return lines;
 }

@@ -53,6 +53,8 @@ const widgetBase: UserConfig = {
     target: "es2020",
     // browsers with color-mix() and :has(): the stylesheets stay as written (no expanded `inset`, no split selector lists)
     cssTarget: ["chrome111", "edge111", "firefox121", "safari16.4"],
+    // esbuild minifies the stylesheets as written (Lightning CSS adds color-scheme fallback properties no supported browser needs)
+    cssMinify: "esbuild",
     outDir: widgetDir,
     minify: process.env.WIDGET_NOMINIFY ? false : "terser",
     sourcemap: !!process.env.WIDGET_SOURCEMAP,

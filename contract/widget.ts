@@ -67,6 +67,13 @@ export const CampaignWindow = z.object({
       timeZone: z.string(),
     }),
   ),
+  /**
+   * The window's rule in words, in the answer's language and the program's time zone: "Cada martes y jueves, de 15:00 a 17:00",
+   * "Del 3 de marzo al 9 de marzo". In the boot answer's campaigns.
+   */
+  schedule: z.optional(z.string()),
+  /** The program's time zone in words ("hora de Europa central"), for the widget to name where it is not the shopper's own. */
+  zoneName: z.optional(z.string()),
 });
 export type CampaignWindow = z.infer<typeof CampaignWindow>;
 

@@ -58,6 +58,8 @@ export interface PanelHost {
   /** The customer token now (after identify or logout too): the panel's own requests send it as `Authorization`. */
   token(): string | undefined;
   check<T>(schema: Schema<T>, value: unknown): value is T;
+  /** The boot's small store (store.ts), for the panel's own. */
+  store<T>(initial: T): Store<T>;
   /** The words of a language, from its texts (the boot answer's theme gives the points name). */
   words(locale: string, texts: WidgetTexts): Words;
   emit(name: EventName, detail?: unknown): void;
@@ -69,6 +71,8 @@ export interface PanelHost {
   reload(): Promise<void>;
   /** The panel answer, requested by the boot together with the panel's file. */
   panelAnswer: Promise<Result<unknown>>;
+  /** The panel answer in another language or version (after identify, or once the program changed). */
+  requestPanel(locale: string, version: string): Promise<Result<unknown>>;
 }
 
 /** What the panel's file exports. */

@@ -2,6 +2,7 @@ import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload, WidgetTexts
 import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
 import { expiresAt } from "../domain/expiry.ts";
+import { scheduleWords } from "../domain/schedule-words.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
 import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
@@ -88,8 +89,8 @@ export interface ShopParts {
   program: PayloadProgram;
   /** `{"id":…,"name":…,…}`: the shop as the widget sees it. */
   shopJson: string;
-  /** `{"active":…,"next":…}` */
-  campaignsJson: string;
+  /** `{"active":…,"next":…}` as the boot answer has it in one language: with each window's rule in words. */
+  campaignsJson(locale: string): string;
   /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
   heads: Map<string, string>;
   /** The guest answers' ETags per view and locale: they cover program, theme and texts (the minute is added per request). */
@@ -122,6 +123,7 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
   };
   const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
   const heads = new Map<string, string>();
+  const campaignsByLocale = new Map<string, string>();
   for (const tier of [null, ...program.tiers]) {
     const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
     heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
@@ -130,7 +132,16 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
     until: Math.min(now + 60_000, active?.endsAt.getTime() ?? Infinity, next?.startsAt.getTime() ?? Infinity, engagement.until),
     program: view,
     shopJson,
-    campaignsJson: JSON.stringify(view.campaigns),
+    campaignsJson: (locale) => {
+      let json = campaignsByLocale.get(locale);
+      if (json === undefined) {
+        const { texts } = localeParts(shop, locale);
+        const inWords = (window: CampaignWindow | null) => window && { ...window, ...scheduleWords(window, locale, texts, program.timeZone) };
+        json = JSON.stringify({ active: inWords(view.campaigns.active), next: inWords(view.campaigns.next) });
+        campaignsByLocale.set(locale, json);
+      }
+      return json;
+    },
     heads,
     guestEtags: new Map(),
   };

@@ -72,7 +72,7 @@ export async function widgetBootJson(
   const now = services.now();
   const parts = await partsOf(services, shop, now);
   const locale = textLocale(shop, requestedLocale);
-  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson}`;
+  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}`;
   const tail = `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"${new Date(now).toISOString()}"}`;
   if (tokenRefusal !== undefined) return { json: `${head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${tail}` };
   if (customerId === null)

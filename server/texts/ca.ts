@@ -150,6 +150,10 @@ export const ca: WidgetTexts = {
   "entry.other": "Moviment de punts",
   "activity.pending": "Pendents fins al dia {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Rebre recordatoris i ofertes del programa",
+  "consent.hint": "Avisos de punts a punt de caducar, novetats i ofertes. Ho pots canviar quan vulguis.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "La teva sessió ha caducat. Torna a iniciar la sessió.",
   "error.network_error": "No hi ha connexió. No s’ha perdut res: torna-ho a provar.",

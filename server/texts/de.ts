@@ -137,6 +137,10 @@ export const de: WidgetTexts = {
   "entry.other": "Punktebuchung",
   "activity.pending": "Ausstehend bis zum {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Erinnerungen und Angebote des Programms erhalten",
+  "consent.hint": "Hinweise auf bald verfallende Punkte, Neuigkeiten und Angebote. Du kannst das jederzeit ändern.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.",
   "error.network_error": "Keine Verbindung. Es ist nichts verloren gegangen: Versuch es noch einmal.",

@@ -133,6 +133,10 @@ export const en: WidgetTexts = {
   "entry.other": "Points",
   "activity.pending": "Pending until {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Get reminders and offers from the program",
+  "consent.hint": "Points about to expire, news and offers. You can change this at any time.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "Your session has expired. Please sign in again.",
   "error.network_error": "No connection. Nothing was lost: please try again.",

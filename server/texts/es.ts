@@ -138,6 +138,10 @@ export const es: WidgetTexts = {
   "entry.other": "Movimiento de puntos",
   "activity.pending": "Pendientes hasta el {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Recibir recordatorios y ofertas del programa",
+  "consent.hint": "Avisos de puntos a punto de caducar, novedades y ofertas. Puedes cambiarlo cuando quieras.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "Tu sesión ha caducado. Vuelve a iniciar sesión.",
   "error.network_error": "No hay conexión. No se ha perdido nada: inténtalo de nuevo.",

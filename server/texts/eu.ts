@@ -146,6 +146,10 @@ export const eu: WidgetTexts = {
   "entry.other": "Puntu-mugimendua",
   "activity.pending": "Zain data honetara arte: {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Programaren gogorarazpenak eta eskaintzak jaso",
+  "consent.hint": "Iraungitzear dauden puntuen abisuak, berrikuntzak eta eskaintzak. Nahi duzunean alda dezakezu.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "Saioa iraungi egin da. Hasi saioa berriro.",
   "error.network_error": "Ez dago konexiorik. Ez da ezer galdu: saiatu berriro.",

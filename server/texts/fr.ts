@@ -142,6 +142,10 @@ export const fr: WidgetTexts = {
   "entry.other": "Mouvement de points",
   "activity.pending": "En attente jusqu’au {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Recevoir les rappels et les offres du programme",
+  "consent.hint": "Points sur le point d'expirer, nouveautés et offres. Tu peux changer d'avis à tout moment.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "Ta session a expiré. Reconnecte-toi.",
   "error.network_error": "Pas de connexion. Rien n’est perdu : réessaie.",

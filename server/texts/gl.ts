@@ -133,6 +133,10 @@ export const gl: WidgetTexts = {
   "entry.other": "Movemento de puntos",
   "activity.pending": "Pendentes ata o {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Recibir recordatorios e ofertas do programa",
+  "consent.hint": "Avisos de puntos a piques de caducar, novidades e ofertas. Podes cambialo cando queiras.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "A túa sesión caducou. Volve iniciar sesión.",
   "error.network_error": "Non hai conexión. Non se perdeu nada: téntao de novo.",

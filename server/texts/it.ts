@@ -151,6 +151,10 @@ export const it: WidgetTexts = {
   "entry.other": "Movimento punti",
   "activity.pending": "In attesa fino al giorno {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Ricevere promemoria e offerte del programma",
+  "consent.hint": "Avvisi sui punti in scadenza, novità e offerte. Puoi cambiarlo quando vuoi.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "La tua sessione è scaduta. Accedi di nuovo.",
   "error.network_error": "Nessuna connessione. Non hai perso nulla: riprova.",

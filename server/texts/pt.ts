@@ -147,6 +147,10 @@ export const pt: WidgetTexts = {
   "entry.other": "Movimento de pontos",
   "activity.pending": "Pendentes até {date}",
 
+  // the member's consent to reminders and marketing (contract 7.4)
+  "consent.label": "Receber lembretes e ofertas do programa",
+  "consent.hint": "Avisos de pontos prestes a expirar, novidades e ofertas. Podes mudar isto quando quiseres.",
+
   // errors and announcements to screen readers
   "error.unauthorized": "A tua sessão expirou. Volta a iniciar sessão.",
   "error.network_error": "Sem ligação. Não se perdeu nada: tenta novamente.",

@@ -218,3 +218,44 @@ test("a lost answer, then Cancel: the code the endpoint issued shows in the wall
   expect(keys).toHaveLength(1);
   expect(await balanceOf("lost-1")).toBe(300);
 });
+
+test("consent: the member's switch for reminders and offers records the choice with its time, and a failure says so and changes nothing", async () => {
+  const screen = await member("consent-1", 0);
+  const consent = await screen.findByRole("switch", { name: "Recibir recordatorios y ofertas del programa" });
+  expect(consent.closest("[part=consent]")?.textContent).toContain("Puedes cambiarlo cuando quieras.");
+  expect(consent.getAttribute("aria-checked")).toBe("false");
+  // the endpoint's answer is held until the switch has been seen to move
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  globalThis.fetch = async (input, init) => {
+    if (String(input).endsWith("/consent")) await held;
+    return realFetch(input, init);
+  };
+  fireEvent.click(consent);
+  await waitFor(() => expect(consent.getAttribute("aria-checked")).toBe("true"));
+  expect((await endpoint.backend("GET", "/v1/customers/consent-1")).json.marketingConsent).toBe(false);
+  release();
+  await waitFor(async () => expect((await endpoint.backend("GET", "/v1/customers/consent-1")).json.marketingConsent).toBe(true));
+  await waitFor(() => expect(screen.getByRole("switch").getAttribute("aria-checked")).toBe("true"));
+  const recorded = (await endpoint.backend("GET", "/v1/customers/consent-1")).json;
+  expect(Date.now() - Date.parse(recorded.marketingConsentAt)).toBeLessThan(60_000);
+  expect(recorded.consentHistory[0]).toMatchObject({ marketingConsent: true, source: "widget" });
+
+  // the answer never comes back: the switch returns to what the endpoint has, and says why
+  globalThis.fetch = async (input, init) => {
+    if (String(input).endsWith("/consent")) throw new TypeError("Failed to fetch");
+    return realFetch(input, init);
+  };
+  fireEvent.click(screen.getByRole("switch"));
+  expect((await screen.findByRole("alert")).textContent).toBe("No hay conexión. No se ha perdido nada: inténtalo de nuevo.");
+  expect(screen.getByRole("switch").getAttribute("aria-checked")).toBe("true");
+  expect((await endpoint.backend("GET", "/v1/customers/consent-1")).json.marketingConsent).toBe(true);
+});
+
+test("consent: guests have no switch", async () => {
+  const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es" });
+  fireEvent.click(screen.getByRole("button", { name: /Mis puntos/ }));
+  await screen.findByRole("dialog");
+  await screen.findByText("Cómo funciona");
+  expect(screen.queryByRole("switch")).toBeNull();
+});

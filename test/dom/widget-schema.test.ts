@@ -75,7 +75,7 @@ test("data-theme-* attributes keep only values that pass the token checks", () =
   expect(theme).toEqual({ ...defaultTheme, accent: "#0a7", position: "left", colorScheme: "dark" });
 });
 
-test("the boot checks what it reads of its answer, and the panel what it reads: a bad answer is never drawn", () => {
+test("the boot checks what it reads of its answer before keeping it, and the panel the rest: a bad answer is never drawn", () => {
   const boot: WidgetBoot = {
     shop: { id: "demo", name: "Demo", currency: "EUR", defaultLocale: "es" },
     theme: defaultTheme,
@@ -87,10 +87,14 @@ test("the boot checks what it reads of its answer, and the panel what it reads: 
     now: "2030-01-01T00:00:00.000Z",
   };
   expect(WidgetBoot.safeParse(boot).success).toBe(true);
-  for (const check of [bootSchemas.WidgetBoot, schemas.WidgetBoot]) {
-    expect(matches(check, boot)).toBe(true);
-    expect(matches(check, { ...boot, now: 1_893_456_000_000 })).toBe(false);
-    expect(matches(check, { ...boot, customer: { balance: "380" } })).toBe(false);
+  for (const check of [bootSchemas.WidgetBoot, schemas.WidgetBoot]) expect(matches(check, boot)).toBe(true);
+  // the boot keeps only an answer that passed its check: the panel does not check the same parts again
+  expect(matches(bootSchemas.WidgetBoot, { ...boot, now: 1_893_456_000_000 })).toBe(false);
+  expect(matches(bootSchemas.WidgetBoot, { ...boot, customer: { balance: "380" } })).toBe(false);
+  // what only the panel reads (the shop, the campaigns), the panel checks
+  for (const bad of [{ shop: { id: 7 } }, { campaigns: { active: "now", next: null } }]) {
+    expect(matches(bootSchemas.WidgetBoot, { ...boot, ...bad })).toBe(true);
+    expect(matches(schemas.WidgetBoot, { ...boot, ...bad })).toBe(false);
   }
   // a colour that would break out of the stylesheet fails the boot's check
   expect(matches(bootSchemas.WidgetBoot, { ...boot, theme: { ...defaultTheme, accent: "red;}:host{display:none" } })).toBe(false);

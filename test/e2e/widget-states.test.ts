@@ -30,8 +30,16 @@ afterEach(async () => {
   await page?.context().close();
 });
 
-async function open(options: { width?: number; height?: number; reducedMotion?: "reduce" | "no-preference"; token?: string; section?: string }) {
-  host.serve(shopPage({ endpoint: endpoint.url, token: options.token }));
+async function open(options: {
+  width?: number;
+  height?: number;
+  reducedMotion?: "reduce" | "no-preference";
+  token?: string;
+  section?: string;
+  scheme?: "light" | "dark";
+}) {
+  const scheme = options.scheme ? `data-theme-color-scheme="${options.scheme}"` : "";
+  host.serve(shopPage({ endpoint: endpoint.url, token: options.token, extra: scheme }));
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     reducedMotion: options.reducedMotion ?? "no-preference",
@@ -143,3 +151,29 @@ test("the endpoint serves the boot briefly cached and the hashed panel for good,
   expect(panel.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
   expect((await fetch(`${endpoint.url}/loyalty-panel-nope.js`)).status).toBe(404);
 });
+
+for (const [scheme, width] of [
+  ["light", 360],
+  ["dark", 360],
+  ["dark", 1280],
+] as const)
+  test(`consent (${scheme}, ${width} px): the member's switch shows its side, is a switch to assistive technology, and the endpoint records it`, async () => {
+    const id = `consent-${scheme}-${width}`;
+    await open({ width, height: 740, token: endpoint.token(id), section: "home", scheme });
+    const consent = page.locator("[part=consent]");
+    await consent.scrollIntoViewIfNeeded();
+    const toggle = page.getByRole("switch", { name: "Recibir recordatorios y ofertas del programa" });
+    expect(await toggle.getAttribute("aria-checked")).toBe("false");
+    // the knob's side is drawn by the switch's track: another background when on
+    const track = () => toggle.evaluate((element) => getComputedStyle(element, "::after").backgroundImage);
+    const off = await track();
+    await saveScreenshot(page, `widget-consent-${scheme}-off-${width}`);
+    await toggle.click();
+    await expect.poll(async () => (await endpoint.backend("GET", `/v1/customers/${id}`)).json.marketingConsent).toBe(true);
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    expect(await track()).not.toBe(off);
+    await saveScreenshot(page, `widget-consent-${scheme}-on-${width}`);
+    // nothing of it is outside the screen, and it is big enough to tap
+    const box = await toggle.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width && box.height >= 24).toBe(true);
+  });

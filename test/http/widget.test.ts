@@ -221,6 +221,33 @@ describe("GET /v1/shops/:shop/widget", () => {
       endsAt: "2026-06-02T15:00:00.000Z",
       weekly: { days: [2, 4], start: "15:00", end: "17:00", timeZone: "Europe/Madrid" },
     });
+    // the boot answer says the rule in words, in the answer's language, with the zone's name for shoppers elsewhere
+    const inWords = async (locale: string) => (await e.call("GET", `/v1/shops/demo/widget?view=boot&locale=${locale}`)).json.campaigns.active;
+    expect(await inWords("es")).toMatchObject({ schedule: "Cada martes y jueves, de 15:00 a 17:00", zoneName: "hora de Europa central" });
+    expect(await inWords("en")).toMatchObject({ schedule: "Every Tuesday and Thursday, 3:00 PM–5:00 PM", zoneName: "Central European Time" });
+    expect((await inWords("de")).schedule).toBe("Jeden Dienstag und Donnerstag von 15:00 bis 17:00 Uhr");
+  });
+
+  it("says a date-range campaign's days in the program's time zone, in the boot answer's language", async () => {
+    // 1 March 23:30 UTC is already 2 March in Madrid
+    const clock = { now: Date.parse("2026-03-01T12:00:00Z") };
+    e = await testEndpoint({ clock });
+    await e.setProgram((program) => ({
+      ...program,
+      campaigns: [
+        {
+          id: "spring",
+          kind: "range",
+          name: { es: "Primavera" },
+          multiplier: 2,
+          startsAt: "2026-03-01T23:30:00Z",
+          endsAt: "2026-03-09T22:00:00Z",
+        },
+      ],
+    }));
+    const boot = (await e.call("GET", "/v1/shops/demo/widget?view=boot&locale=es")).json;
+    expect(boot.campaigns.next.schedule).toBe("Del 2 de marzo al 9 de marzo");
+    expect(boot.campaigns.next.zoneName).toBeUndefined();
   });
 
   it("answers CORS preflights for the widget's writes from allowed origins", async () => {

@@ -1,7 +1,7 @@
 import type { WidgetBoot } from "../../contract/widget.ts";
 import { matches } from "../schema/check.ts";
 import type { PanelModule, WidgetState } from "../seam.ts";
-import type { Store } from "../store.ts";
+import { type Store, store } from "../store.ts";
 import type { Setup } from "./config.ts";
 import type { Events } from "./events.ts";
 import type { Host } from "./host.ts";
@@ -30,7 +30,8 @@ interface PanelLoad {
  * A file that doesn't load leaves the panel "failed": the launcher says so, and the next open tries again.
  */
 export async function loadPanel({ setup, boot, host, $state, events, update, importPanel, ...actions }: PanelLoad) {
-  const panelAnswer = request(setup, panelPath(boot.locale, boot.panel.version));
+  const requestPanel = (locale: string, version: string) => request(setup, panelPath(locale, version));
+  const panelAnswer = requestPanel(boot.locale, boot.panel.version);
   let module: PanelModule;
   try {
     module = await importPanel(new URL(panelFile, setup.src).href);
@@ -47,10 +48,12 @@ export async function loadPanel({ setup, boot, host, $state, events, update, imp
     request: (path, init) => request(setup, path, init),
     token: () => setup.token,
     check: matches,
+    store,
     words: (locale, texts) => createWords(locale, texts, $state.get().boot?.theme.pointsName ?? boot.theme.pointsName),
     emit: events.emit,
     listens: events.listens,
     panelAnswer,
+    requestPanel,
   });
   update({ panel: "ready" });
   return mounted;

@@ -30,28 +30,12 @@ export function createFormats(words: Words, currency: string) {
       return hours ? t("time.hours", { hours, minutes }) : t("time.minutes", { minutes });
     },
     /**
-     * When a bonus window runs, in the program's time zone: "Cada martes y jueves, de 15:00 a 17:00" for a weekly one,
-     * "Del 3 de marzo al 9 de marzo" for a date range; the zone is named when it is not the shopper's own.
+     * When a bonus window runs, as the endpoint wrote it in the program's time zone ("Cada martes y jueves, de 15:00 a 17:00"),
+     * naming the zone where it is not the shopper's own.
      */
-    schedule(window: CampaignWindow) {
-      const weekly = window.weekly;
-      if (!weekly) {
-        const day = format({ day: "numeric", month: "long" });
-        return t("campaign.dates", { start: day.format(new Date(window.startsAt)), end: day.format(new Date(window.endsAt)) });
-      }
-      const timeZone = weekly.timeZone;
-      // the rule's own hours ("15:00", "24:00"), written as the language writes times
-      const clock = format({ timeStyle: "short", timeZone: "UTC" });
-      const time = (hours: string) => (hours === "24:00" ? hours : clock.format(Date.parse(`2024-01-01T${hours}:00Z`)));
-      // ISO weekday d falls on 2024-01-0d (1 January 2024 was a Monday)
-      const weekday = format({ weekday: "long", timeZone: "UTC" });
-      const days = new Intl.ListFormat(locale).format(weekly.days.map((day) => weekday.format(Date.UTC(2024, 0, day))));
-      const rule = t("campaign.weekly", { days, start: time(weekly.start), end: time(weekly.end) });
-      if (timeZone === Intl.DateTimeFormat().resolvedOptions().timeZone) return rule;
-      const zone = format({ timeZone, timeZoneName: "longGeneric" })
-        .formatToParts(new Date(window.startsAt))
-        .find((part) => part.type === "timeZoneName")?.value;
-      return zone ? `${rule} ${t("campaign.zone", { zone })}` : rule;
+    schedule({ schedule = "", weekly, zoneName }: CampaignWindow) {
+      const elsewhere = weekly && zoneName && weekly.timeZone !== Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return elsewhere ? `${schedule} ${t("campaign.zone", { zone: zoneName })}` : schedule;
     },
   };
 }

@@ -3,6 +3,7 @@ import { schemas } from "../schema/panel.ts";
 import type { PanelHost, Section } from "../seam.ts";
 import { createFormats } from "./format.ts";
 import type { createActivity } from "./stores/activity.ts";
+import type { createConsent } from "./stores/consent.ts";
 import type { createCopy } from "./stores/copy.ts";
 import type { createPanelData } from "./stores/panel-data.ts";
 import type { createRedeem } from "./stores/redeem.ts";
@@ -15,6 +16,7 @@ export interface Stores {
   activity: ReturnType<typeof createActivity>;
   welcome: ReturnType<typeof createWelcome>;
   copy: ReturnType<typeof createCopy>;
+  consent: ReturnType<typeof createConsent>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function currentView(stores: Stores, clock: number) {
     welcome: stores.welcome.$welcome.get(),
     copied: stores.copy.$copied.get(),
     applied: stores.copy.$applied.get(),
+    consent: stores.consent.$consent.get(),
     /** The wallet offers "apply to cart" only where the page takes codes through `Loyalty('on', 'redeemed', ...)`. */
     canApply: host.listens("redeemed"),
     /** The member's referral link: the shop's home page with `?ref=CODE`. */

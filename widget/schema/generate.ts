@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { Color, FontFamily, Pixels, Theme } from "../../contract/theme.ts";
+import { ConsentState } from "../../contract/engagement.ts";
 import { ActivityPage, Redemption, ReferralWelcome, WidgetBoot, WidgetPanel } from "../../contract/widget.ts";
 import { compact, type Node, type Schema } from "./compact.ts";
 
@@ -23,7 +24,7 @@ function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<
   return node as Schema<T> & Record<keyof T & string, Node>;
 }
 
-/** The member's raffles, feedback prompt and consent time (contract 7.4): in the answer, not drawn by this widget yet. */
+/** The member's raffles, feedback prompt and consent time (contract 7.4): in the answer, not drawn by this widget's core. */
 const engagementFields = ["raffles", "feedbackRequest", "marketingConsentAt"];
 
 /** The boot reads the launcher's part of the boot answer: theme, texts and the member's progress. */
@@ -50,21 +51,36 @@ const unreadByBoot = [
   "customer.readyReward.cost",
 ];
 
-/** The panel reads the rest of the boot answer: the shop, the campaigns and the member's own state (the boot drew the theme). */
+/**
+ * The panel reads the rest of the boot answer: the shop, the campaigns and the member's own state. What the boot checked before
+ * it kept the answer (the theme, the language, the clock, the launcher's part of the member) is not checked again.
+ */
 const unreadByPanel = [
   "shop.defaultLocale",
   "texts",
   "panel",
-  "customer.marketingConsent",
+  "locale",
+  "now",
+  "sessionError",
+  "customer.balance",
+  "customer.ordersCount",
+  "customer.nextReward.cost",
+  "customer.nextReward.missing",
+  "customer.readyReward.title",
+  // a bonus window's rule comes in words (schedule): of the rule, the panel reads its time zone only
+  ...["active", "next"].flatMap((when) =>
+    ["id", "startsAt", "weekly.days", "weekly.start", "weekly.end"].map((field) => `campaigns.${when}.${field}`),
+  ),
+  "customer.redeemable",
+  "customer.tier.multiplier",
+  "customer.activity.id",
   "customer.activity.orderId",
   "customer.activity.rewardId",
   "customer.activity.createdAt",
   "customer.wallet.reward.codeValidityDays",
   "customer.wallet.reward.product",
   ...engagementFields.map((name) => `customer.${name}`),
-  ...Object.keys(Theme.def.shape)
-    .filter((token) => token !== "programName" && token !== "pointsName")
-    .map((token) => `theme.${token}`),
+  ...Object.keys(Theme.def.shape).map((token) => `theme.${token}`),
 ];
 
 /** The compact schemas the boot checks with: its answer, error bodies, and the theme tokens `data-theme-*` may set. */
@@ -88,5 +104,6 @@ export const panelSchemas = () => ({
   ]),
   Redemption: from(Redemption, ["redemptionId"]),
   ReferralWelcome: from(ReferralWelcome, ["offer.validityDays"]),
-  ActivityPage: from(ActivityPage, ["entries.orderId", "entries.rewardId", "entries.createdAt"]),
+  ActivityPage: from(ActivityPage, ["entries.id", "entries.orderId", "entries.rewardId", "entries.createdAt"]),
+  ConsentState: from(ConsentState, ["changedAt"]),
 });

@@ -1,7 +1,6 @@
 import type { ActivityEntry } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
-import { store } from "../../store.ts";
 import { getAsMember } from "../api.ts";
 
 /** Ledger pages loaded beyond the boot answer's recent entries. */
@@ -15,7 +14,7 @@ export interface ActivityState {
 const notLoaded = (): ActivityState => ({ entries: [], cursor: null, loaded: false, busy: false });
 
 export function createActivity(host: PanelHost) {
-  const $activity = store(notLoaded());
+  const $activity = host.store(notLoaded());
   return {
     $activity,
     reset: () => $activity.set(notLoaded()),

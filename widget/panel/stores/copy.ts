@@ -1,13 +1,12 @@
 import type { PanelHost } from "../../seam.ts";
-import { store } from "../../store.ts";
 
 /**
  * Copying and handing codes to the shop: `$copied` says which value was copied last (for its button's "Copied"), `$applied`
  * which codes were sent to the cart.
  */
 export function createCopy(host: PanelHost) {
-  const $copied = store<string | null>(null);
-  const $applied = store<string[]>([]);
+  const $copied = host.store<string | null>(null);
+  const $applied = host.store<string[]>([]);
   return {
     $copied,
     $applied,

@@ -1,12 +1,10 @@
 import type { WidgetBoot, WidgetPanel } from "../../../contract/widget.ts";
-import { panelPath } from "../../boot/request.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { PanelHost, Result } from "../../seam.ts";
-import { store } from "../../store.ts";
 
 /** The panel answer (texts and program details) for the boot answer's language and version: loading (null), there, or failed. */
 export function createPanelData(host: PanelHost) {
-  const $panelData = store<WidgetPanel | "failed" | null>(null);
+  const $panelData = host.store<WidgetPanel | "failed" | null>(null);
   let wanted = "";
 
   async function use(answer: Promise<Result<unknown>>, key: string) {
@@ -26,12 +24,12 @@ export function createPanelData(host: PanelHost) {
       const first = !wanted;
       wanted = key;
       if (!first) $panelData.set(null);
-      void use(first ? host.panelAnswer : host.request(panelPath(boot.locale, boot.panel.version)), key);
+      void use(first ? host.panelAnswer : host.requestPanel(boot.locale, boot.panel.version), key);
     },
     /** After a failure: the same answer again. */
     retry(boot: WidgetBoot) {
       $panelData.set(null);
-      void use(host.request(panelPath(boot.locale, boot.panel.version)), wanted);
+      void use(host.requestPanel(boot.locale, boot.panel.version), wanted);
     },
   };
 }

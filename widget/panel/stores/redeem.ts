@@ -2,7 +2,6 @@ import type { Reward } from "../../../contract/program.ts";
 import type { Redemption } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
-import { store } from "../../store.ts";
 import { post } from "../api.ts";
 
 export interface RedeemState {
@@ -31,8 +30,8 @@ export interface RedeemedCode {
  * `redeemed` once per attempt, retries included.
  */
 export function createRedeem(host: PanelHost) {
-  const $redeem = store<RedeemState | null>(null);
-  const $redeemed = store<RedeemedCode[]>([]);
+  const $redeem = host.store<RedeemState | null>(null);
+  const $redeemed = host.store<RedeemedCode[]>([]);
   const announced = new Set<string>();
   /** Keys of attempts whose outcome is unknown (the answer was lost): asking for that reward again reuses the key. */
   const unsettled = new Map<string, string>();

@@ -1,7 +1,6 @@
 import type { ReferralWelcome, WidgetBoot } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { PanelHost } from "../../seam.ts";
-import { store } from "../../store.ts";
 import { readWelcome, tabStorage, visitorKey, welcomeKey } from "../welcome.ts";
 
 /** The friend's welcome offer and code, with the referral code that brought it. */
@@ -24,7 +23,7 @@ function visitor() {
  */
 export function createWelcome(host: PanelHost, shop: string) {
   const stored = readWelcome(shop);
-  const $welcome = store<Welcome | null>(
+  const $welcome = host.store<Welcome | null>(
     host.check(schemas.ReferralWelcome, stored) && typeof (stored as Welcome).ref === "string" ? (stored as Welcome) : null,
   );
   const forget = () => {

@@ -1,9 +1,10 @@
 /** @jsxImportSource widget-dom */
 import type { View } from "../view.ts";
-import { Button, Failure } from "./bits.tsx";
+import { Button, Problem } from "./bits.tsx";
 
 /** The ledger in plain words, newest first, each entry with its date and signed points; more pages on demand. */
-export function Activity({ customer, activity, words, format, stores }: View) {
+export function Activity(view: View) {
+  const { customer, activity, words, format, stores } = view;
   const { t } = words;
   const recent = customer?.activity ?? [];
   const entries = activity.loaded ? activity.entries : recent;
@@ -29,7 +30,7 @@ export function Activity({ customer, activity, words, format, stores }: View) {
           </li>
         ))}
       </ul>
-      {activity.error && <Failure text={t(`error.${activity.error.code}`) || t("error.failed")} />}
+      <Problem view={view} error={activity.error} />
       {more && (
         <Button class="button secondary wide" disabled={activity.busy} onClick={stores.activity.loadMore}>
           {t("activity.more")}

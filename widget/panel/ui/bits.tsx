@@ -1,4 +1,5 @@
 /** @jsxImportSource widget-dom */
+import type { ApiError } from "../../seam.ts";
 import type { Child } from "../dom/render.ts";
 import type { View } from "../view.ts";
 import { Icon, type IconName } from "./icons.tsx";
@@ -35,6 +36,10 @@ export const Failure = ({ text }: { text: string }) => (
     {text}
   </p>
 );
+
+/** Why a request failed, said plainly: the error's own text where the widget has one, else a general one. */
+export const Problem = ({ view, error }: { view: View; error?: ApiError }) =>
+  error ? <Failure text={view.words.t(`error.${error.code}`) || view.words.t("error.failed")} /> : null;
 
 /** A copy button whose label says when its value was the last thing copied. */
 export function CopyButton({ view, value, link, ...props }: { view: View; value: string; link?: boolean; part?: string; class?: string }) {

@@ -2,6 +2,7 @@
 import type { View } from "../view.ts";
 import { Bar, Button, Card, Failure } from "./bits.tsx";
 import { Campaign } from "./campaign.tsx";
+import { Consent } from "./consent.tsx";
 import { Icon } from "./icons.tsx";
 import { Wallet } from "./wallet.tsx";
 
@@ -93,7 +94,10 @@ function Invitation({ program, words: { t } }: View) {
   );
 }
 
-/** The home section: a refused session said plainly, the member's standing or the guest's invitation, the campaign, the wallet. */
+/**
+ * The home section: a refused session said plainly, the member's standing or the guest's invitation, the campaign, the wallet,
+ * how the program works, and the member's consent to reminders and marketing.
+ */
 export function Home(view: View) {
   const { boot, customer, program, words } = view;
   const summary = program ? words.text(program.summary) : "";
@@ -109,6 +113,7 @@ export function Home(view: View) {
           <p>{summary}</p>
         </section>
       )}
+      <Consent {...view} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import type { Reward } from "../../../contract/program.ts";
 import type { RedeemState } from "../stores/redeem.ts";
 import type { View } from "../view.ts";
-import { Bar, Button, Failure } from "./bits.tsx";
+import { Bar, Button, Problem } from "./bits.tsx";
 import { Icon } from "./icons.tsx";
 import { minimumText, rewardIcon } from "./offer.ts";
 import { CodeCard } from "./wallet.tsx";
@@ -29,7 +29,7 @@ function Redemption({ view, reward, redeem }: { view: View; reward: Reward; rede
   return (
     <div class="confirm">
       {error ? (
-        <Failure text={t(`error.${error.code}`) || t("error.failed")} />
+        <Problem view={view} error={error} />
       ) : (
         <p>
           {t("reward.confirm", { reward: text(reward.title), points: reward.cost })}{" "}

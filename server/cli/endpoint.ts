@@ -7,6 +7,7 @@ import { formatLog, Metrics } from "../http/observability.ts";
 import { startJobScheduler } from "../operations/scheduler.ts";
 import { Services } from "../operations/services.ts";
 import { startWebhookDispatcher } from "../operations/webhook-dispatcher.ts";
+import { createLogLines } from "./log-lines.ts";
 
 /** Opens storage, applies migrations and starts the endpoint configured by environment (see README). */
 export async function startEndpoint(env = readEnvironment()) {
@@ -16,6 +17,8 @@ export async function startEndpoint(env = readEnvironment()) {
   const state = { draining: false };
   const metrics = new Metrics(driver);
   const logFormat = process.env.LOYALTY_LOG_FORMAT === "json" ? "json" : "text";
+  const logLines = createLogLines();
+  const log = (line: string) => logLines.write(line);
   const app = createApp(services, {
     isDraining: () => state.draining,
     metrics,
@@ -26,19 +29,19 @@ export async function startEndpoint(env = readEnvironment()) {
     trustProxy: env.trustProxy,
     publicUrl: env.publicUrl,
     widgetFile: resolve(process.env.LOYALTY_WIDGET_FILE ?? "dist/widget/loyalty.js"),
-    log: process.env.LOYALTY_LOG === "0" ? () => {} : (line) => console.log(line),
+    log: process.env.LOYALTY_LOG === "0" ? () => {} : log,
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }) as Server;
   const jobs =
     process.env.LOYALTY_JOBS === "0"
       ? null
-      : startJobScheduler(services, (line) => console.log(logFormat === "json" ? formatLog("json", { level: "info", msg: line }) : line), {
+      : startJobScheduler(services, (line) => log(logFormat === "json" ? formatLog("json", { level: "info", msg: line }) : line), {
           onRun: (report) => metrics.recordJobs(report),
         });
-  const dispatcher = process.env.LOYALTY_WEBHOOKS === "0" ? null : startWebhookDispatcher(services, (line) => console.log(line));
+  const dispatcher = process.env.LOYALTY_WEBHOOKS === "0" ? null : startWebhookDispatcher(services, log);
   await new Promise<void>((ready) => server.once("listening", ready));
   const url = `http://${env.host}:${env.port}`;
-  console.log(`loyalty endpoint on ${url} (${driver.dialect}${applied ? `, ${applied} migration(s) applied` : ""})`);
+  log(`loyalty endpoint on ${url} (${driver.dialect}${applied ? `, ${applied} migration(s) applied` : ""})`);
   /**
    * Graceful stop (SIGTERM): stop accepting connections, let requests in flight finish, run no new job, wait for the
    * pending group commit, and close storage; connections still busy at the deadline are cut.
@@ -54,6 +57,7 @@ export async function startEndpoint(env = readEnvironment()) {
     clearInterval(idle);
     clearTimeout(cut);
     await driver.close();
+    logLines.flush();
   };
   return { url, services, stop };
 }

@@ -52,7 +52,15 @@ export async function measureEndpoint(options: {
   const children: Child[] = [];
   for (let i = 0; i < options.processes; i++)
     children.push(
-      await startProcess("dist/server/serve.js", options.port + i, { DATABASE_URL: options.databaseUrl, LOYALTY_PG_POOL: "10" }, "/healthz"),
+      // the request log on, as in production, written to a file
+      await startProcess(
+        "dist/server/serve.js",
+        options.port + i,
+        { DATABASE_URL: options.databaseUrl, LOYALTY_PG_POOL: "10" },
+        "/healthz",
+        [],
+        `.bench/logs/endpoint-${options.port + i}.log`,
+      ),
     );
   const urls = children.map((child) => child.url);
   try {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 export interface Child {
   process: ChildProcess;
@@ -9,11 +10,22 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts a built JavaScript entry in its own Node process on a port and waits until it answers. */
-export async function startProcess(entry: string, port: number, env: Record<string, string>, probe: string, nodeArgs: string[] = []): Promise<Child> {
+/**
+ * Starts a built JavaScript entry in its own Node process on a port and waits until it answers. With `logFile`, the endpoint
+ * logs every request as in production, into that file; without, it logs nothing.
+ */
+export async function startProcess(
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+  probe: string,
+  nodeArgs: string[] = [],
+  logFile?: string,
+): Promise<Child> {
+  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
   const child = spawn(process.execPath, [...nodeArgs, entry], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOYALTY_LOG: "0", LOYALTY_RATE_LIMIT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, LOYALTY_LOG: logFile ? "1" : "0", ...env, PORT: String(port), HOST: "127.0.0.1", LOYALTY_RATE_LIMIT: "0" },
+    stdio: ["ignore", logFile ? openSync(logFile, "w") : "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {

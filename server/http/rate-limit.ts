@@ -35,7 +35,7 @@ export function rateLimit(bucket: string, limits: { perIp: number; perCustomer: 
     if (customer) checks.push([`${bucket}:customer:${c.get("shop")?.id}:${customer}`, limits.perCustomer]);
     for (const [key, limit] of checks) {
       const { count, retryAfter } = counters.hit(key, now);
-      if (count > limit) throw new ApiError("rate_limited", `too many requests; try again in ${retryAfter} s`);
+      if (count > limit) throw new ApiError("rate_limited", `too many requests; try again in ${retryAfter} s`, retryAfter);
     }
     return next();
   });

@@ -51,7 +51,11 @@ export async function recordReferralVisit(
       minted.fromNetwork >= WELCOME_CODES_PER_NETWORK ? minted.oldestFromNetwork : minted.total >= WELCOME_CODES_PER_REFERRER ? minted.oldest : null;
     if (full !== null) {
       const seconds = Math.max(1, Math.ceil((full + DAY - now) / 1000));
-      throw new ApiError("rate_limited", `try again in ${seconds} s: this referral link has given out as many welcome codes as it may for now`);
+      throw new ApiError(
+        "rate_limited",
+        `try again in ${seconds} s: this referral link has given out as many welcome codes as it may for now`,
+        seconds,
+      );
     }
     const code = discountCode("AMIGO");
     const expiresAt = now + offer.friendOffer.validityDays * DAY;

@@ -86,7 +86,7 @@ const ipOf = (c: Context<any>) => clientIpOf(c as unknown as Context<AppEnv>);
 
 function limited(limiter: SignInLimiter, ip: string, account: string, now: number) {
   const wait = limiter.retryAfter(ip, account, now);
-  if (wait > 0) throw new ApiError("rate_limited", `too many attempts; try again in ${wait} s`);
+  if (wait > 0) throw new ApiError("rate_limited", `too many attempts; try again in ${wait} s`, wait);
   limiter.attempted(ip, now);
 }
 

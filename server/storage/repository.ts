@@ -3,21 +3,6 @@ import type { Queries } from "./driver.ts";
 import { deliveries } from "./webhooks.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
-export interface ShopRow {
-  [column: string]: string | number | null;
-  id: string;
-  name: string;
-  allowed_origins: string;
-  default_locale: string;
-  currency: string;
-  secret_key_hash: string;
-  signing_secret: string;
-  program: string;
-  theme: string;
-  config_version: number;
-  created_at: number;
-}
-
 export interface CustomerRow {
   [column: string]: string | number | null;
   shop_id: string;
@@ -355,8 +340,6 @@ export const events = {
 /** The migration versions applied to this database. */
 export const appliedMigrations = async (q: Queries) =>
   (await q.all<{ version: number }>("SELECT version FROM schema_migrations", [])).map((row) => Number(row.version));
-
-export const shopIds = (q: Queries) => q.all<{ id: string }>("SELECT id FROM shops ORDER BY id", []);
 
 /** Marks a customer's widget view as changed (profile, referral stats). */
 export async function touchCustomer(tx: Queries, shopId: string, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EntryKind } from "../../contract/index.ts";
 import type { Queries } from "./driver.ts";
+import { REFERRAL_STATS_SQL } from "./referrals.ts";
 import { deliveries } from "./webhooks.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
@@ -207,12 +208,33 @@ export const ledger = {
  * Tier points from the orders themselves, dated by `placedAt`: a backdated order counts as it would have then.
  * The one statement for it, also used inside the widget's snapshot.
  */
-export const TIER_POINTS_SQL = `SELECT CAST(COALESCE(SUM(points_earned - points_reversed), 0) AS BIGINT) AS total FROM orders
+const TIER_POINTS_SQL = `SELECT CAST(COALESCE(SUM(points_earned - points_reversed), 0) AS BIGINT) AS total FROM orders
   WHERE shop_id = ? AND customer_id = ? AND placed_at >= ? AND placed_at <= ?`;
+
+/** A customer's row with their tier points over a window and their referral stats: what the widget shows of a member. */
+export interface CustomerSnapshot extends CustomerRow {
+  tier_points: number;
+  visits: number;
+  friends: number;
+  referral_points: number;
+}
 
 export const customers = {
   get(q: Queries, shopId: string, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
     return q.one<CustomerRow>(`SELECT * FROM customers WHERE shop_id = ? AND id = ?${forUpdate ? " FOR UPDATE" : ""}`, [shopId, id]);
+  },
+
+  /** What a cached view of the customer is checked against: bumped by every change the widget shows. */
+  versionOf: (q: Queries, shopId: string, id: string) =>
+    q.one<{ version: number; created_at: number }>("SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?", [shopId, id]),
+
+  /** Customer row, tier points of the orders placed in [since, until] and referral stats, in one statement. */
+  snapshot(q: Queries, shopId: string, id: string, tierWindow: { since: number; until: number }): Promise<CustomerSnapshot | undefined> {
+    const sameCustomer = [shopId, id];
+    return q.one<CustomerSnapshot>(
+      `SELECT c.*, (${TIER_POINTS_SQL}) AS tier_points, ${REFERRAL_STATS_SQL} FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
+      [...sameCustomer, tierWindow.since, tierWindow.until, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
+    );
   },
 
   byReferralCode(q: Queries, shopId: string, code: string): Promise<CustomerRow | undefined> {
@@ -419,89 +441,6 @@ export const actions = {
       [shopId, customerId, actionId, period.start, period.end],
     );
     return Number(row?.n ?? 0);
-  },
-};
-
-export const referrals = {
-  /** The credited referral an order brought, if any. */
-  creditedFor: (q: Queries, shopId: string, orderId: string) =>
-    q.one<{ referrer_id: string; points: number }>(
-      "SELECT referrer_id, points FROM referrals WHERE shop_id = ? AND order_id = ? AND status = 'credited'",
-      [shopId, orderId],
-    ),
-  async markReversed(tx: Queries, shopId: string, orderId: string): Promise<void> {
-    await tx.run("UPDATE referrals SET status = 'reversed' WHERE shop_id = ? AND order_id = ?", [shopId, orderId]);
-  },
-  creditedSince: async (q: Queries, shopId: string, referrerId: string, since: number) =>
-    Number(
-      (
-        await q.one<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited' AND +created_at >= ?",
-          [shopId, referrerId, since],
-        )
-      )?.n ?? 0,
-    ),
-  /** Visits, credited friends and points earned by a referrer. */
-  async stats(q: Queries, shopId: string, referrerId: string) {
-    const row = await q.one<{ visits: number; friends: number; points: number }>(
-      `SELECT
-         (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
-         (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS points`,
-      [shopId, referrerId, shopId, referrerId, shopId, referrerId],
-    );
-    return { visits: Number(row?.visits ?? 0), friendsOrdered: Number(row?.friends ?? 0), pointsEarned: Number(row?.points ?? 0) };
-  },
-};
-
-/**
- * Visits through referral links. `client_network` and `client_session` are keyed digests of the visitor's network and tab
- * session, used only to bound how many welcome codes one client mints; they are cleared after a day.
- */
-export const referralVisits = {
-  async record(
-    tx: Queries,
-    visit: { shopId: string; referrerId: string; welcomeCode: string; network: string; session: string; at: number },
-  ): Promise<void> {
-    await tx.run(
-      "INSERT INTO referral_visits (shop_id, referrer_id, welcome_code, client_network, client_session, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      [visit.shopId, visit.referrerId, visit.welcomeCode, visit.network, visit.session, visit.at],
-    );
-  },
-
-  /** The live welcome code this client session already holds for the referrer, if any. */
-  liveCodeOfSession(q: Queries, shopId: string, referrerId: string, session: string, now: number) {
-    return q.one<{ code: string; expires_at: number }>(
-      `SELECT c.code, c.expires_at FROM referral_visits v JOIN codes c ON c.shop_id = v.shop_id AND c.code = v.welcome_code
-       WHERE v.shop_id = ? AND v.referrer_id = ? AND v.client_session = ? AND c.used_by_order IS NULL AND c.expires_at > ?
-       ORDER BY v.created_at DESC LIMIT 1`,
-      [shopId, referrerId, session, now],
-    );
-  },
-
-  /** Welcome codes minted for the referrer since `since`: in all, and from one network; with the oldest of each. */
-  async mintedSince(q: Queries, shopId: string, referrerId: string, network: string, since: number) {
-    const row = await q.one<{ total: number; oldest: number | null; from_network: number; oldest_from_network: number | null }>(
-      `SELECT COUNT(*) AS total, MIN(created_at) AS oldest,
-         COUNT(CASE WHEN client_network = ? THEN 1 END) AS from_network,
-         MIN(CASE WHEN client_network = ? THEN created_at END) AS oldest_from_network
-       FROM referral_visits WHERE shop_id = ? AND referrer_id = ? AND created_at >= ?`,
-      [network, network, shopId, referrerId, since],
-    );
-    return {
-      total: Number(row?.total ?? 0),
-      oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest),
-      fromNetwork: Number(row?.from_network ?? 0),
-      oldestFromNetwork: row?.oldest_from_network === null || row?.oldest_from_network === undefined ? null : Number(row.oldest_from_network),
-    };
-  },
-
-  /** Forgets the client digests of a referrer's visits older than `before`. */
-  async forgetClients(tx: Queries, shopId: string, referrerId: string, before: number): Promise<void> {
-    await tx.run(
-      "UPDATE referral_visits SET client_network = NULL, client_session = NULL WHERE shop_id = ? AND referrer_id = ? AND client_network IS NOT NULL AND created_at < ?",
-      [shopId, referrerId, before],
-    );
   },
 };
 

@@ -5,6 +5,7 @@ import { fromMinor, toMinor } from "../domain/money.ts";
 import { tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
+import { orders, refunds } from "../storage/orders.ts";
 import { codes, type CustomerRow, customers, ledger, replays, touchCustomer } from "../storage/repository.ts";
 import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
@@ -85,26 +86,22 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
       : { pointsPerUnit: 0, multiplier: 1, tierId: tier?.id ?? null, campaignId: null };
     const points = pointsFor(subtotalMinor, shop.currencyDigits, rate);
 
-    await tx.run(
-      `INSERT INTO orders (shop_id, id, customer_id, subtotal_minor, currency, channel, placed_at, points_earned, points_per_unit, multiplier, tier_id, campaign_id, request_hash, result, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
-      [
-        shop.id,
-        order.id,
-        customer.id,
-        subtotalMinor,
-        order.currency,
-        order.channel,
-        placedAt,
-        points,
-        rate.pointsPerUnit,
-        rate.multiplier,
-        rate.tierId,
-        rate.campaignId,
-        hash,
-        now,
-      ],
-    );
+    await orders.insert(tx, {
+      shopId: shop.id,
+      id: order.id,
+      customerId: customer.id,
+      subtotalMinor,
+      currency: order.currency,
+      channel: order.channel,
+      placedAt,
+      pointsEarned: points,
+      pointsPerUnit: rate.pointsPerUnit,
+      multiplier: rate.multiplier,
+      tierId: rate.tierId,
+      campaignId: rate.campaignId,
+      requestHash: hash,
+      at: now,
+    });
     let balance = customer.balance;
     // inside the return window the points wait, pending; an order placed long enough ago earns them at once
     const pendingUntil = pendingUntilOf(shop, placedAt, now);
@@ -150,7 +147,7 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
         at: now,
       });
     await recordTierChange(tx, shop, customer.id, tierBefore, { points, placedAt, marketingConsent: customer.marketing_consent === 1 }, now);
-    await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
+    await orders.saveResult(tx, shop.id, order.id, JSON.stringify(result));
     return { result, replayed: false };
   });
 }
@@ -177,17 +174,7 @@ export async function refundOrder(
       if (previous.request_hash !== hash) throw new ApiError("conflict", `refund "${refund.id}" was already recorded with different content`);
       return { result: JSON.parse(previous.result) as RefundResult, replayed: true };
     }
-    const order = await tx.one<{
-      customer_id: string;
-      subtotal_minor: number;
-      points_earned: number;
-      refunded_minor: number;
-      points_reversed: number;
-      placed_at: number;
-    }>(
-      "SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed, placed_at FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE",
-      [shop.id, orderId],
-    );
+    const order = await orders.lockForRefund(tx, shop.id, orderId);
     if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
     const refundable = order.subtotal_minor - order.refunded_minor;
     if (amountMinor > refundable)
@@ -222,13 +209,8 @@ export async function refundOrder(
       });
     // the points reversed leave the tier points kept for the console, if the order still counts for tiers
     if (reversed > 0 && order.placed_at >= now - shop.program.tierWindowDays * DAY)
-      await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [reversed, shop.id, order.customer_id]);
-    await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
-      amountMinor,
-      reversed,
-      shop.id,
-      orderId,
-    ]);
+      await customers.removeTierPoints(tx, shop.id, order.customer_id, reversed);
+    await orders.addRefund(tx, shop.id, orderId, amountMinor, reversed);
     await recordTierChange(
       tx,
       shop,
@@ -247,10 +229,16 @@ export async function refundOrder(
       balance,
       ...(referral && { referral }),
     };
-    await tx.run(
-      "INSERT INTO refunds (shop_id, id, order_id, amount_minor, points_reversed, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [shop.id, refund.id, orderId, amountMinor, reversed, hash, JSON.stringify(result), now],
-    );
+    await refunds.insert(tx, {
+      shopId: shop.id,
+      id: refund.id,
+      orderId,
+      amountMinor,
+      pointsReversed: reversed,
+      requestHash: hash,
+      result: JSON.stringify(result),
+      at: now,
+    });
     return { result, replayed: false };
   });
 }

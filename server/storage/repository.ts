@@ -263,6 +263,11 @@ export const customers = {
     if (earnedAt !== null) await customers.earnedAt(tx, shopId, id, earnedAt);
   },
 
+  /** Takes a refund's reversed points off the tier points kept for the console's list by tier. */
+  async removeTierPoints(tx: Queries, shopId: string, id: string, points: number): Promise<void> {
+    await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [points, shopId, id]);
+  },
+
   /** Dates the customer's latest earning, if `at` is later than the one known. */
   async earnedAt(tx: Queries, shopId: string, id: string, at: number): Promise<void> {
     await tx.run("UPDATE customers SET last_earned_at = ? WHERE shop_id = ? AND id = ? AND (last_earned_at IS NULL OR last_earned_at < ?)", [

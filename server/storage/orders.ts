@@ -29,6 +29,18 @@ export interface RefundableOrder {
   placed_at: number;
 }
 
+/** An order as a customer's data export lists it. */
+export interface ExportedOrder {
+  [column: string]: string | number | null;
+  id: string;
+  subtotal_minor: number;
+  currency: string;
+  channel: "online" | "store";
+  placed_at: number;
+  points_earned: number;
+  refunded_minor: number;
+}
+
 export const orders = {
   /** Records an order; its answer is written by `saveResult` once known, in the same transaction. */
   async insert(tx: Queries, order: NewOrder): Promise<void> {
@@ -74,6 +86,19 @@ export const orders = {
       shopId,
       id,
     ]);
+  },
+
+  /** A customer's orders, oldest placed first. */
+  ofCustomer: (q: Queries, shopId: string, customerId: string) =>
+    q.all<ExportedOrder>("SELECT * FROM orders WHERE shop_id = ? AND customer_id = ? ORDER BY placed_at", [shopId, customerId]),
+
+  /** The stored answers of a customer's orders. */
+  answersOf: (q: Queries, shopId: string, customerId: string) =>
+    q.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [shopId, customerId]),
+
+  /** Replaces an order's stored answer and request digest (an erasure rewrites both). */
+  async replaceAnswer(tx: Queries, shopId: string, id: string, result: string, requestHash: string): Promise<void> {
+    await tx.run("UPDATE orders SET result = ?, request_hash = ? WHERE shop_id = ? AND id = ?", [result, requestHash, shopId, id]);
   },
 };
 

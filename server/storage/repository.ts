@@ -152,6 +152,10 @@ export const ledger = {
     return row.balance;
   },
 
+  /** Every entry of the customer, oldest first. */
+  ofCustomer: (q: Queries, shopId: string, customerId: string) =>
+    q.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? ORDER BY id", [shopId, customerId]),
+
   /** Newest first; `beforeId` pages towards older entries. */
   page(q: Queries, shopId: string, customerId: string, limit: number, beforeId?: number): Promise<EntryRow[]> {
     return beforeId === undefined
@@ -219,6 +223,9 @@ export interface CustomerSnapshot extends CustomerRow {
   referral_points: number;
 }
 
+/** The profile fields a shop sets; each one given is written, the others keep their value. */
+export type ProfileChanges = Partial<Record<"email" | "email_normalized" | "name" | "birthday", string>>;
+
 export const customers = {
   get(q: Queries, shopId: string, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
     return q.one<CustomerRow>(`SELECT * FROM customers WHERE shop_id = ? AND id = ?${forUpdate ? " FOR UPDATE" : ""}`, [shopId, id]);
@@ -235,6 +242,17 @@ export const customers = {
       `SELECT c.*, (${TIER_POINTS_SQL}) AS tier_points, ${REFERRAL_STATS_SQL} FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
       [...sameCustomer, tierWindow.since, tierWindow.until, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
     );
+  },
+
+  /** Writes the profile fields given, in a fixed order, and marks the widget's view as changed. */
+  async saveProfile(tx: Queries, shopId: string, id: string, changes: ProfileChanges): Promise<void> {
+    const columns = (["email", "email_normalized", "name", "birthday"] as const).filter((column) => changes[column] !== undefined);
+    if (!columns.length) return;
+    await tx.run(`UPDATE customers SET ${columns.map((column) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`, [
+      ...columns.map((column) => changes[column] as string),
+      shopId,
+      id,
+    ]);
   },
 
   byReferralCode(q: Queries, shopId: string, code: string): Promise<CustomerRow | undefined> {
@@ -399,6 +417,9 @@ export const codes = {
       [row.shop_id, row.code, row.kind, row.customer_id, row.reward_id, row.referrer_id, row.offer, row.expires_at, row.created_at],
     );
   },
+  /** Every code the customer was given, oldest first. */
+  ofCustomer: (q: Queries, shopId: string, customerId: string) =>
+    q.all<CodeRow>("SELECT * FROM codes WHERE shop_id = ? AND customer_id = ? ORDER BY created_at", [shopId, customerId]),
   /** A member's reward codes still to use, newest first: their wallet. */
   walletOf: (q: Queries, shopId: string, customerId: string, now: number, limit: number) =>
     q.all<{ code: string; offer: string; expires_at: number }>(

@@ -17,7 +17,8 @@ import { recordErasure } from "./erasure-events.ts";
 import { changeConsent, consentOf } from "./consent.ts";
 import { forgetEngagement, engagementExport } from "./engagement-privacy.ts";
 import { ApiError } from "./errors.ts";
-import { ERASED, tierPointsOf } from "./orders.ts";
+import { answerOnce, ERASED, recordConflicts } from "./idempotency.ts";
+import { tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -113,38 +114,41 @@ export async function adjustPoints(
   const now = services.now();
   return services.driver.transaction(async (tx) => {
     const previous = await replays.adjustment(tx, shop.id, adjustment.id);
-    if (previous) {
-      if (previous.request_hash === ERASED)
-        throw new ApiError("conflict", `adjustment "${adjustment.id}" belonged to a customer who has been erased`);
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `adjustment "${adjustment.id}" was already recorded with different content`);
-      return { result: JSON.parse(previous.result) as { adjustmentId: string; points: number; balance: number }, replayed: true };
-    }
-    await customers.ensure(tx, shop.id, customerId, now, referralCode);
-    const balance = await ledger.append(tx, {
-      shopId: shop.id,
-      customerId,
-      kind: "adjustment",
-      points: adjustment.points,
-      causeType: "adjustment",
-      causeId: adjustment.id,
-      reason: adjustment.reason,
-      at: now,
+    return answerOnce(previous, { hash, ...recordConflicts(`adjustment "${adjustment.id}"`) }, async () => {
+      await customers.ensure(tx, shop.id, customerId, now, referralCode);
+      const balance = await ledger.append(tx, {
+        shopId: shop.id,
+        customerId,
+        kind: "adjustment",
+        points: adjustment.points,
+        causeType: "adjustment",
+        causeId: adjustment.id,
+        reason: adjustment.reason,
+        at: now,
+      });
+      const result = { adjustmentId: adjustment.id, points: adjustment.points, balance };
+      await adjustments.insert(tx, {
+        shopId: shop.id,
+        id: adjustment.id,
+        customerId,
+        points: adjustment.points,
+        reason: adjustment.reason,
+        requestHash: hash,
+        result: JSON.stringify(result),
+        at: now,
+      });
+      // the reason stays out of the audit log: a marketer's free text may name the person
+      if (actor)
+        await auditLog.record(tx, {
+          shopId: shop.id,
+          actor,
+          action: "customer.adjusted",
+          customerId,
+          details: { points: adjustment.points },
+          at: now,
+        });
+      return result;
     });
-    const result = { adjustmentId: adjustment.id, points: adjustment.points, balance };
-    await adjustments.insert(tx, {
-      shopId: shop.id,
-      id: adjustment.id,
-      customerId,
-      points: adjustment.points,
-      reason: adjustment.reason,
-      requestHash: hash,
-      result: JSON.stringify(result),
-      at: now,
-    });
-    // the reason stays out of the audit log: a marketer's free text may name the person
-    if (actor)
-      await auditLog.record(tx, { shopId: shop.id, actor, action: "customer.adjusted", customerId, details: { points: adjustment.points }, at: now });
-    return { result, replayed: false };
   });
 }
 

@@ -391,6 +391,7 @@ export async function touchCustomer(tx: Queries, shopId: string, id: string): Pr
   await tx.run("UPDATE customers SET version = version + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
 }
 
+/** The stored answers of records kept by their id (orders, refunds, actions, adjustments), with their request digests. */
 export const replays = {
   order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),
   refund: (q: Queries, shopId: string, id: string) =>
@@ -399,12 +400,6 @@ export const replays = {
     q.one<ReplayRow>("SELECT request_hash, result FROM actions WHERE shop_id = ? AND id = ?", [shopId, id]),
   adjustment: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow>("SELECT request_hash, result FROM adjustments WHERE shop_id = ? AND id = ?", [shopId, id]),
-  redemption: (q: Queries, shopId: string, customerId: string, key: string) =>
-    q.one<ReplayRow>("SELECT request_hash, response AS result FROM idempotency WHERE shop_id = ? AND customer_id = ? AND key = ?", [
-      shopId,
-      customerId,
-      key,
-    ]),
 };
 
 export const codes = {

@@ -41,7 +41,8 @@ export function toActivity(row: EntryRow): ActivityEntry {
   return entry;
 }
 
-async function requireCustomer(services: Services, shop: Shop, id: string): Promise<CustomerRow> {
+/** The customer's row; a 404 when the shop has no such customer. */
+export async function requireCustomer(services: Services, shop: Shop, id: string): Promise<CustomerRow> {
   const customer = await customers.get(services.driver.read, shop.id, id);
   if (!customer) throw new ApiError("not_found", `no customer "${id}"`);
   return customer;

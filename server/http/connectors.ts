@@ -10,10 +10,10 @@ import {
   shopifyProxySigned,
   shopifyWebhookSigned,
 } from "../operations/connectors/shopify.ts";
+import { connectPlatform, type Platform, platformConfig } from "../operations/connectors/connections.ts";
 import { handleWooCommerceOrder, type WooCommerceConfig, wooCommerceSigned } from "../operations/connectors/woocommerce.ts";
 import { ApiError } from "../operations/errors.ts";
 import type { Shop } from "../operations/services.ts";
-import { connectors, type Platform } from "../storage/connectors.ts";
 import { shopKey } from "./auth.ts";
 import { endpointOrigin } from "./console/session.ts";
 import { document } from "./docs.ts";
@@ -48,7 +48,7 @@ document({
 });
 connectorRoutes.put("/shopify", jsonBody(ShopifyConnectorRequest), async (c) => {
   const { services, shop, body } = { services: c.get("services"), shop: c.get("shop"), body: c.get("body") };
-  await services.driver.transaction((tx) => connectors.put(tx, shop.id, "shopify", body, services.now()));
+  await connectPlatform(services, shop, "shopify", body);
   return c.json(info(endpointOrigin(c), shop, "shopify", body));
 });
 
@@ -63,7 +63,7 @@ document({
 });
 connectorRoutes.put("/woocommerce", jsonBody(WooCommerceConnectorRequest), async (c) => {
   const { services, shop, body } = { services: c.get("services"), shop: c.get("shop"), body: c.get("body") };
-  await services.driver.transaction((tx) => connectors.put(tx, shop.id, "woocommerce", body, services.now()));
+  await connectPlatform(services, shop, "woocommerce", body);
   return c.json(info(endpointOrigin(c), shop, "woocommerce", {}));
 });
 
@@ -72,7 +72,7 @@ export const connectRoutes = new Hono<AppEnv>();
 
 async function connected<T>(c: Context<AppEnv>, platform: Platform): Promise<{ shop: Shop; config: T }> {
   const shop = await c.get("services").shop(c.req.param("shop") ?? "");
-  const config = shop && (await connectors.get<T>(c.get("services").driver.read, shop.id, platform));
+  const config = shop && (await platformConfig<T>(c.get("services"), shop, platform));
   if (!shop || !config) throw new ApiError("unauthorized", `this shop is not connected to ${platform}`);
   return { shop, config };
 }

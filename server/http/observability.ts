@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { JobReport } from "../../contract/index.ts";
-import type { Driver } from "../storage/driver.ts";
-import { migrations } from "../storage/migrations.ts";
-import { appliedMigrations } from "../storage/repository.ts";
-import { deliveries } from "../storage/webhooks.ts";
 import { sameSecret } from "../domain/secrets.ts";
+import { missingMigrations, webhookQueue } from "../operations/health.ts";
+import type { Services } from "../operations/services.ts";
 import type { AppEnv } from "./env.ts";
 
 /**
@@ -52,7 +50,7 @@ export class Metrics {
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [this.registry],
   });
-  constructor(driver?: Driver) {
+  constructor(driver?: Services["driver"]) {
     collectDefaultMetrics({ register: this.registry, prefix: "loyalty_process_" });
     driver?.observeCommits?.((size) => this.commitGroups.observe(size));
     // read when scraped, never on a request's path
@@ -69,7 +67,7 @@ export class Metrics {
         this.set({ state: "waiting" }, stats.waiting);
       },
     });
-    const queue = async () => (driver ? await deliveries.queue(driver.read) : { depth: 0, oldest: null });
+    const queue = async () => (driver ? await webhookQueue(driver) : { depth: 0, oldest: null });
     new Gauge({
       name: "loyalty_webhook_queue_depth",
       help: "Webhook messages waiting to be sent (first tries and retries)",
@@ -128,8 +126,7 @@ export async function serveMetrics(c: Context<AppEnv>) {
 export async function serveReadiness(c: Context<AppEnv>) {
   if (c.get("config").isDraining?.()) return c.json({ ready: false, reason: "shutting down" }, 503);
   try {
-    const applied = new Set(await appliedMigrations(c.get("services").driver.read));
-    const missing = migrations.filter((migration) => !applied.has(migration.version)).map((migration) => migration.version);
+    const missing = await missingMigrations(c.get("services").driver);
     if (missing.length) return c.json({ ready: false, reason: `migrations not applied: ${missing.join(", ")}` }, 503);
     return c.json({ ready: true, storage: c.get("services").driver.dialect });
   } catch {

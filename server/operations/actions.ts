@@ -7,7 +7,7 @@ import type { Queries } from "../storage/driver.ts";
 import { actions, customers, ledger, replays } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
-import { ERASED } from "./orders.ts";
+import { answerOnce, recordConflicts } from "./idempotency.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -88,13 +88,9 @@ export async function recordAction(
   const occurredAt = request.occurredAt ? Date.parse(request.occurredAt) : now;
   if (occurredAt > now + DAY) throw new ApiError("invalid_request", "occurredAt is more than a day in the future");
   const hash = fingerprint({ customerId, action: request.action, occurredAt: request.occurredAt ?? null });
-  return services.driver.transaction(async (tx) => {
-    const previous = await replays.action(tx, shop.id, request.id);
-    if (previous) {
-      if (previous.request_hash === ERASED) throw new ApiError("conflict", `action "${request.id}" belonged to a customer who has been erased`);
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `action "${request.id}" was already recorded with different content`);
-      return { result: JSON.parse(previous.result) as ActionResult, replayed: true };
-    }
-    return { result: await awardAction(tx, shop, { recordId: request.id, customerId, action, occurredAt, now, hash }), replayed: false };
-  });
+  return services.driver.transaction(async (tx) =>
+    answerOnce(await replays.action(tx, shop.id, request.id), { hash, ...recordConflicts(`action "${request.id}"`) }, () =>
+      awardAction(tx, shop, { recordId: request.id, customerId, action, occurredAt, now, hash }),
+    ),
+  );
 }

@@ -8,12 +8,17 @@ import { normaliseEmail } from "../domain/referrals.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { auditLog } from "../storage/audit.ts";
 import { customerNames } from "../storage/customer-list.ts";
-import { type CustomerRow, customers, type EntryRow, jobState, ledger, replays } from "../storage/repository.ts";
+import { adjustments } from "../storage/adjustments.ts";
+import { erasure } from "../storage/erasure.ts";
+import { orders } from "../storage/orders.ts";
+import { referrals } from "../storage/referrals.ts";
+import { codes, type CustomerRow, customers, type EntryRow, jobState, ledger, type ProfileChanges, replays } from "../storage/repository.ts";
 import { recordErasure } from "./erasure-events.ts";
 import { changeConsent, consentOf } from "./consent.ts";
 import { forgetEngagement, engagementExport } from "./engagement-privacy.ts";
 import { ApiError } from "./errors.ts";
-import { ERASED, tierPointsOf } from "./orders.ts";
+import { answerOnce, ERASED, recordConflicts } from "./idempotency.ts";
+import { tierPointsOf } from "./orders.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,7 +41,8 @@ export function toActivity(row: EntryRow): ActivityEntry {
   return entry;
 }
 
-async function requireCustomer(services: Services, shop: Shop, id: string): Promise<CustomerRow> {
+/** The customer's row; a 404 when the shop has no such customer. */
+export async function requireCustomer(services: Services, shop: Shop, id: string): Promise<CustomerRow> {
   const customer = await customers.get(services.driver.read, shop.id, id);
   if (!customer) throw new ApiError("not_found", `no customer "${id}"`);
   return customer;
@@ -47,17 +53,11 @@ export async function upsertCustomer(services: Services, shop: Shop, id: string,
   const now = services.now();
   await services.driver.transaction(async (tx) => {
     const existing = await customers.ensure(tx, shop.id, id, now, referralCode);
-    const changes: [column: string, value: string | number][] = [];
-    if (profile.email !== undefined) changes.push(["email", profile.email], ["email_normalized", normaliseEmail(profile.email)]);
-    if (profile.name !== undefined) changes.push(["name", profile.name]);
-    if (profile.birthday !== undefined) changes.push(["birthday", profile.birthday]);
+    const { email, name, birthday } = profile;
+    const changes: ProfileChanges = { email, email_normalized: email === undefined ? undefined : normaliseEmail(email), name, birthday };
     // a change of consent is recorded with its time and told to the shop, like the shopper's own
     if (profile.marketingConsent !== undefined) await changeConsent(tx, shop, existing, profile.marketingConsent, "shop", now);
-    if (changes.length)
-      await tx.run(
-        `UPDATE customers SET ${changes.map(([column]) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`,
-        [...changes.map(([, value]) => value), shop.id, id],
-      );
+    await customers.saveProfile(tx, shop.id, id, changes);
     if (profile.name !== undefined) await customerNames.index(tx, shop.id, id, profile.name);
   });
   return customerDetails(services, shop, id);
@@ -115,32 +115,41 @@ export async function adjustPoints(
   const now = services.now();
   return services.driver.transaction(async (tx) => {
     const previous = await replays.adjustment(tx, shop.id, adjustment.id);
-    if (previous) {
-      if (previous.request_hash === ERASED)
-        throw new ApiError("conflict", `adjustment "${adjustment.id}" belonged to a customer who has been erased`);
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `adjustment "${adjustment.id}" was already recorded with different content`);
-      return { result: JSON.parse(previous.result) as { adjustmentId: string; points: number; balance: number }, replayed: true };
-    }
-    await customers.ensure(tx, shop.id, customerId, now, referralCode);
-    const balance = await ledger.append(tx, {
-      shopId: shop.id,
-      customerId,
-      kind: "adjustment",
-      points: adjustment.points,
-      causeType: "adjustment",
-      causeId: adjustment.id,
-      reason: adjustment.reason,
-      at: now,
+    return answerOnce(previous, { hash, ...recordConflicts(`adjustment "${adjustment.id}"`) }, async () => {
+      await customers.ensure(tx, shop.id, customerId, now, referralCode);
+      const balance = await ledger.append(tx, {
+        shopId: shop.id,
+        customerId,
+        kind: "adjustment",
+        points: adjustment.points,
+        causeType: "adjustment",
+        causeId: adjustment.id,
+        reason: adjustment.reason,
+        at: now,
+      });
+      const result = { adjustmentId: adjustment.id, points: adjustment.points, balance };
+      await adjustments.insert(tx, {
+        shopId: shop.id,
+        id: adjustment.id,
+        customerId,
+        points: adjustment.points,
+        reason: adjustment.reason,
+        requestHash: hash,
+        result: JSON.stringify(result),
+        at: now,
+      });
+      // the reason stays out of the audit log: a marketer's free text may name the person
+      if (actor)
+        await auditLog.record(tx, {
+          shopId: shop.id,
+          actor,
+          action: "customer.adjusted",
+          customerId,
+          details: { points: adjustment.points },
+          at: now,
+        });
+      return result;
     });
-    const result = { adjustmentId: adjustment.id, points: adjustment.points, balance };
-    await tx.run(
-      "INSERT INTO adjustments (shop_id, id, customer_id, points, reason, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [shop.id, adjustment.id, customerId, adjustment.points, adjustment.reason, hash, JSON.stringify(result), now],
-    );
-    // the reason stays out of the audit log: a marketer's free text may name the person
-    if (actor)
-      await auditLog.record(tx, { shopId: shop.id, actor, action: "customer.adjusted", customerId, details: { points: adjustment.points }, at: now });
-    return { result, replayed: false };
   });
 }
 
@@ -153,24 +162,10 @@ export async function exportCustomer(services: Services, shop: Shop, id: string,
       auditLog.record(tx, { shopId: shop.id, actor, action: "customer.exported", customerId: id, at: services.now() }),
     );
   const read = services.driver.read;
-  const entries = await read.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? ORDER BY id", [shop.id, id]);
-  const orders = await read.all<{
-    id: string;
-    subtotal_minor: number;
-    currency: string;
-    channel: "online" | "store";
-    placed_at: number;
-    points_earned: number;
-    refunded_minor: number;
-  }>("SELECT * FROM orders WHERE shop_id = ? AND customer_id = ? ORDER BY placed_at", [shop.id, id]);
-  const codeRows = await read.all<{ code: string; kind: string; reward_id: string | null; expires_at: number; used_by_order: string | null }>(
-    "SELECT * FROM codes WHERE shop_id = ? AND customer_id = ? ORDER BY created_at",
-    [shop.id, id],
-  );
-  const referralRows = await read.all<{ referrer_id: string; status: string; reason: string | null; created_at: number }>(
-    "SELECT * FROM referrals WHERE shop_id = ? AND (referrer_id = ? OR friend_id = ?) ORDER BY created_at",
-    [shop.id, id, id],
-  );
+  const entries = await ledger.ofCustomer(read, shop.id, id);
+  const orderRows = await orders.ofCustomer(read, shop.id, id);
+  const codeRows = await codes.ofCustomer(read, shop.id, id);
+  const referralRows = await referrals.involving(read, shop.id, id);
   return {
     customer: {
       id,
@@ -183,7 +178,7 @@ export async function exportCustomer(services: Services, shop: Shop, id: string,
       createdAt: iso(customer.created_at),
     },
     ledger: entries.map(toActivity),
-    orders: orders.map((order) => ({
+    orders: orderRows.map((order) => ({
       id: order.id,
       subtotal: fromMinor(order.subtotal_minor, order.currency),
       currency: order.currency,
@@ -219,32 +214,12 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
   const pseudonym = `erased:${randomBytes(12).toString("base64url")}`;
   const now = services.now();
   await services.driver.transaction(async (tx) => {
-    await tx.run(
-      `UPDATE customers SET id = ?, email = NULL, email_normalized = NULL, name = NULL, birthday = NULL, marketing_consent = 0,
-       marketing_consent_at = NULL, referral_code = ?, erased_at = ? WHERE shop_id = ? AND id = ?`,
-      [pseudonym, pseudonym.toUpperCase(), now, shop.id, id],
-    );
-    for (const [table, column] of [
-      ["ledger", "customer_id"],
-      ["orders", "customer_id"],
-      ["codes", "customer_id"],
-      ["codes", "referrer_id"],
-      ["referrals", "referrer_id"],
-      ["referrals", "friend_id"],
-      ["referral_visits", "referrer_id"],
-      ["idempotency", "customer_id"],
-      ["adjustments", "customer_id"],
-      ["actions", "customer_id"],
-      ["console_audit", "customer_id"],
-    ] as const)
-      await tx.run(`UPDATE ${table} SET ${column} = ? WHERE shop_id = ? AND ${column} = ?`, [pseudonym, shop.id, id]);
+    await erasure.moveToPseudonym(tx, shop.id, id, pseudonym, now);
     await customerNames.forget(tx, shop.id, id);
     // the erasure's own entry names only the pseudonym
     if (actor) await auditLog.record(tx, { shopId: shop.id, actor, action: "customer.erased", customerId: pseudonym, at: now });
-    // a marketer's free-text reason may name the person
-    await tx.run("UPDATE ledger SET reason = NULL WHERE shop_id = ? AND customer_id = ?", [shop.id, pseudonym]);
-    await tx.run("UPDATE adjustments SET reason = '', request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
-    await tx.run("UPDATE actions SET request_hash = ? WHERE shop_id = ? AND customer_id = ?", [ERASED, shop.id, pseudonym]);
+    // a marketer's free-text reason may name the person, and a replay of an adjustment or action is now a conflict
+    await erasure.forgetRequests(tx, shop.id, pseudonym, ERASED);
     // raffle entries and wins, feedback (whose comments may name the person) and the history of consent
     await forgetEngagement(tx, shop.id, id, pseudonym);
     // the expiry jobs' cursors may stop at this customer: they restart at the same date instead (revisiting is harmless)
@@ -252,17 +227,9 @@ export async function eraseCustomer(services: Services, shop: Shop, id: string, 
     // the person's events go with their queued webhook messages; customer.erased tells the shop to erase them too
     await recordErasure(tx, shop.id, id, now);
     // stored answers name the customer, and request digests were taken over the id: a replay of them is now a conflict
-    for (const order of await tx.all<{ id: string; result: string }>("SELECT id, result FROM orders WHERE shop_id = ? AND customer_id = ?", [
-      shop.id,
-      pseudonym,
-    ])) {
+    for (const order of await orders.answersOf(tx, shop.id, pseudonym)) {
       const result = { ...(JSON.parse(order.result) as OrderResult), customerId: pseudonym };
-      await tx.run("UPDATE orders SET result = ?, request_hash = ? WHERE shop_id = ? AND id = ?", [
-        JSON.stringify(result),
-        ERASED,
-        shop.id,
-        order.id,
-      ]);
+      await orders.replaceAnswer(tx, shop.id, order.id, JSON.stringify(result), ERASED);
     }
   });
   return { erased: true as const, customerId: id };

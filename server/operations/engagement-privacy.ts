@@ -4,7 +4,7 @@ import { consents } from "../storage/consents.ts";
 import type { Queries } from "../storage/driver.ts";
 import { feedback } from "../storage/feedback.ts";
 import { raffleEntries, raffles } from "../storage/raffles.ts";
-import { ERASED } from "./orders.ts";
+import { ERASED } from "./idempotency.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();

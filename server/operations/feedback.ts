@@ -5,6 +5,7 @@ import { type FeedbackWithOrder, feedback } from "../storage/feedback.ts";
 import { customers, replays, touchCustomer } from "../storage/repository.ts";
 import { awardAction, ownActionId } from "./actions.ts";
 import { ApiError } from "./errors.ts";
+import { answerOnce } from "./idempotency.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,41 +32,39 @@ export async function submitFeedback(
     const customer = await customers.get(tx, shop.id, customerId, true);
     if (!customer) throw new ApiError("not_found", `no order "${submission.orderId}" of this customer`);
     const previous = await feedback.ofOrder(tx, shop.id, submission.orderId);
-    if (previous) {
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `order "${submission.orderId}" has been rated already`);
-      return { result: JSON.parse(previous.result) as FeedbackResult, replayed: true };
-    }
-    let points = 0;
-    let balance = customer.balance;
-    const action = (shop.program.actions ?? []).find((candidate) => candidate.kind === "feedback");
-    if (action) {
-      const recordId = ownActionId("feedback");
-      await awardAction(tx, shop, { recordId, customerId, action, occurredAt: now, now, hash: fingerprint({ feedback: submission.orderId }) }).then(
-        (awarded) => {
-          points = awarded.points;
-          balance = awarded.balance;
-        },
-        (error: unknown) => {
-          // past the action's limit the answer still counts; it just earns nothing
-          if (!(error instanceof ApiError && error.code === "action_limit")) throw error;
-        },
-      );
-    }
-    // the widget stops asking about this order
-    if (points === 0) await touchCustomer(tx, shop.id, customerId);
-    const result: FeedbackResult = { orderId: submission.orderId, rating: submission.rating, points, balance, createdAt: iso(now) };
-    await feedback.insert(tx, {
-      shopId: shop.id,
-      orderId: submission.orderId,
-      customerId,
-      rating: submission.rating,
-      comment,
-      points,
-      requestHash: hash,
-      result: JSON.stringify(result),
-      at: now,
+    return answerOnce(previous, { hash, different: `order "${submission.orderId}" has been rated already` }, async (): Promise<FeedbackResult> => {
+      let points = 0;
+      let balance = customer.balance;
+      const action = (shop.program.actions ?? []).find((candidate) => candidate.kind === "feedback");
+      if (action) {
+        const recordId = ownActionId("feedback");
+        await awardAction(tx, shop, { recordId, customerId, action, occurredAt: now, now, hash: fingerprint({ feedback: submission.orderId }) }).then(
+          (awarded) => {
+            points = awarded.points;
+            balance = awarded.balance;
+          },
+          (error: unknown) => {
+            // past the action's limit the answer still counts; it just earns nothing
+            if (!(error instanceof ApiError && error.code === "action_limit")) throw error;
+          },
+        );
+      }
+      // the widget stops asking about this order
+      if (points === 0) await touchCustomer(tx, shop.id, customerId);
+      const result: FeedbackResult = { orderId: submission.orderId, rating: submission.rating, points, balance, createdAt: iso(now) };
+      await feedback.insert(tx, {
+        shopId: shop.id,
+        orderId: submission.orderId,
+        customerId,
+        rating: submission.rating,
+        comment,
+        points,
+        requestHash: hash,
+        result: JSON.stringify(result),
+        at: now,
+      });
+      return result;
     });
-    return { result, replayed: false };
   });
 }
 

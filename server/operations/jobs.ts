@@ -4,7 +4,8 @@ import { actionPeriod, birthdayIn } from "../domain/actions.ts";
 import { wallClock } from "../domain/campaigns.ts";
 import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/expiry.ts";
 import { fingerprint } from "../domain/secrets.ts";
-import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";
+import { actions, birthdays, customers, events, expiryScan, jobState, ledger } from "../storage/repository.ts";
+import { shops } from "../storage/shops.ts";
 import { awardAction, ownActionId } from "./actions.ts";
 import { redactShopIfRequested } from "./connectors/shopify.ts";
 import { forgetOldErasures } from "./erasure-events.ts";
@@ -39,7 +40,7 @@ const emptyReport = (): JobReport => ({
  */
 export async function runDueJobs(services: Services, stopping: () => boolean = () => false): Promise<JobReport> {
   const report = emptyReport();
-  for (const { id } of await shopIds(services.driver.read)) {
+  for (const { id } of await shops.ids(services.driver.read)) {
     // a process shutting down finishes the batch in hand and starts no more: the next run picks up where this one stopped
     if (stopping()) break;
     const shop = await services.requireShop(id);

@@ -5,17 +5,17 @@ import { fromMinor, toMinor } from "../domain/money.ts";
 import { tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
+import { orders, refunds } from "../storage/orders.ts";
 import { codes, type CustomerRow, customers, ledger, replays, touchCustomer } from "../storage/repository.ts";
 import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
+import { answerOnce, recordConflicts } from "./idempotency.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
 import { recordTierChange, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
-/** The request digest of answers whose customer was erased: a digest over their id would link back to them. */
-export const ERASED = "erased";
 
 function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): number {
   if (currency !== shop.currency) throw new ApiError("currency_mismatch", `this shop trades in ${shop.currency}, not ${currency}`);
@@ -68,91 +68,93 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
   if (placedAt > now + DAY) throw new ApiError("invalid_request", "placedAt is more than a day in the future");
   const hash = fingerprint({ ...order, discountCodes: order.discountCodes.map((code) => code.trim().toUpperCase()) });
 
-  return services.driver.transaction(async (tx) => {
-    const previous = await replays.order(tx, shop.id, order.id);
-    if (previous) {
-      if (previous.request_hash === ERASED) throw new ApiError("conflict", `order "${order.id}" belonged to a customer who has been erased`);
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `order "${order.id}" was already recorded with different content`);
-      return { result: JSON.parse(previous.result) as OrderResult, replayed: true };
-    }
-    const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
-    const tierBefore = await tierStanding(tx, shop, customer.id, now);
-    const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
-    const tier = tierFor(shop.program.tiers, tierPoints);
-    const earns = shop.program.earning.channels.includes(order.channel);
-    const rate = earns
-      ? earningRate(shop.program, tier, new Date(placedAt))
-      : { pointsPerUnit: 0, multiplier: 1, tierId: tier?.id ?? null, campaignId: null };
-    const points = pointsFor(subtotalMinor, shop.currencyDigits, rate);
+  return services.driver.transaction(async (tx) =>
+    answerOnce(await replays.order(tx, shop.id, order.id), { hash, ...recordConflicts(`order "${order.id}"`) }, () =>
+      recordOrder(tx, shop, order, { subtotalMinor, placedAt, hash, now }),
+    ),
+  );
+}
 
-    await tx.run(
-      `INSERT INTO orders (shop_id, id, customer_id, subtotal_minor, currency, channel, placed_at, points_earned, points_per_unit, multiplier, tier_id, campaign_id, request_hash, result, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
-      [
-        shop.id,
-        order.id,
-        customer.id,
-        subtotalMinor,
-        order.currency,
-        order.channel,
-        placedAt,
-        points,
-        rate.pointsPerUnit,
-        rate.multiplier,
-        rate.tierId,
-        rate.campaignId,
-        hash,
-        now,
-      ],
-    );
-    let balance = customer.balance;
-    // inside the return window the points wait, pending; an order placed long enough ago earns them at once
-    const pendingUntil = pendingUntilOf(shop, placedAt, now);
-    if (points > 0)
-      balance = await ledger.append(tx, {
-        shopId: shop.id,
-        customerId: customer.id,
-        kind: "earn",
-        points,
-        causeType: "order",
-        causeId: order.id,
-        orderId: order.id,
-        at: now,
-        occurredAt: placedAt,
-        pendingUntil,
-      });
+/** Writes a new order: its points at the rate of its `placedAt`, its codes, its referral, the customer's counts and its answer. */
+async function recordOrder(
+  tx: Queries,
+  shop: Shop,
+  order: OrderRequest,
+  { subtotalMinor, placedAt, hash, now }: { subtotalMinor: number; placedAt: number; hash: string; now: number },
+): Promise<OrderResult> {
+  const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
+  const tierBefore = await tierStanding(tx, shop, customer.id, now);
+  const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
+  const tier = tierFor(shop.program.tiers, tierPoints);
+  const earns = shop.program.earning.channels.includes(order.channel);
+  const rate = earns
+    ? earningRate(shop.program, tier, new Date(placedAt))
+    : { pointsPerUnit: 0, multiplier: 1, tierId: tier?.id ?? null, campaignId: null };
+  const points = pointsFor(subtotalMinor, shop.currencyDigits, rate);
 
-    const discountCodes: OrderResult["discountCodes"] = [];
-    let welcomeReferrer: string | null = null;
-    for (const given of new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))) {
-      const status = await useCode(tx, shop, given, { customer, orderId: order.id, placedAt, now, welcomeAlreadyApplied: welcomeReferrer !== null });
-      discountCodes.push({ code: given, status: status.status });
-      if (status.status === "applied" && status.referrerId) welcomeReferrer = status.referrerId;
-    }
-
-    const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
-    // the tier points kept for the console's list by tier: exact when the standing now was read (a program with tiers)
-    const countsNow = placedAt >= now - shop.program.tierWindowDays * DAY;
-    const current = tierBefore !== null || placedAt >= now - DAY;
-    await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
-      value: tierBefore ? tierBefore.points + (countsNow ? points : 0) : current ? tierPoints + points : points,
-      current,
+  await orders.insert(tx, {
+    shopId: shop.id,
+    id: order.id,
+    customerId: customer.id,
+    subtotalMinor,
+    currency: order.currency,
+    channel: order.channel,
+    placedAt,
+    pointsEarned: points,
+    pointsPerUnit: rate.pointsPerUnit,
+    multiplier: rate.multiplier,
+    tierId: rate.tierId,
+    campaignId: rate.campaignId,
+    requestHash: hash,
+    at: now,
+  });
+  let balance = customer.balance;
+  // inside the return window the points wait, pending; an order placed long enough ago earns them at once
+  const pendingUntil = pendingUntilOf(shop, placedAt, now);
+  if (points > 0)
+    balance = await ledger.append(tx, {
+      shopId: shop.id,
+      customerId: customer.id,
+      kind: "earn",
+      points,
+      causeType: "order",
+      causeId: order.id,
+      orderId: order.id,
+      at: now,
+      occurredAt: placedAt,
+      pendingUntil,
     });
 
-    const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
-    if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
-    if (points > 0)
-      await recordCustomerEvent(tx, shop.id, {
-        type: "points.earned",
-        customerId: customer.id,
-        data: { points, balance, source: "order", orderId: order.id, channel: order.channel, pendingUntil: result.pendingUntil ?? null },
-        marketingConsent: customer.marketing_consent === 1,
-        at: now,
-      });
-    await recordTierChange(tx, shop, customer.id, tierBefore, { points, placedAt, marketingConsent: customer.marketing_consent === 1 }, now);
-    await tx.run("UPDATE orders SET result = ? WHERE shop_id = ? AND id = ?", [JSON.stringify(result), shop.id, order.id]);
-    return { result, replayed: false };
+  const discountCodes: OrderResult["discountCodes"] = [];
+  let welcomeReferrer: string | null = null;
+  for (const given of new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))) {
+    const status = await useCode(tx, shop, given, { customer, orderId: order.id, placedAt, now, welcomeAlreadyApplied: welcomeReferrer !== null });
+    discountCodes.push({ code: given, status: status.status });
+    if (status.status === "applied" && status.referrerId) welcomeReferrer = status.referrerId;
+  }
+
+  const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
+  // the tier points kept for the console's list by tier: exact when the standing now was read (a program with tiers)
+  const countsNow = placedAt >= now - shop.program.tierWindowDays * DAY;
+  const current = tierBefore !== null || placedAt >= now - DAY;
+  await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
+    value: tierBefore ? tierBefore.points + (countsNow ? points : 0) : current ? tierPoints + points : points,
+    current,
   });
+
+  const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
+  if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
+  if (points > 0)
+    await recordCustomerEvent(tx, shop.id, {
+      type: "points.earned",
+      customerId: customer.id,
+      data: { points, balance, source: "order", orderId: order.id, channel: order.channel, pendingUntil: result.pendingUntil ?? null },
+      marketingConsent: customer.marketing_consent === 1,
+      at: now,
+    });
+  await recordTierChange(tx, shop, customer.id, tierBefore, { points, placedAt, marketingConsent: customer.marketing_consent === 1 }, now);
+  await orders.saveResult(tx, shop.id, order.id, JSON.stringify(result));
+  return result;
 }
 
 /**
@@ -171,86 +173,86 @@ export async function refundOrder(
   const hash = fingerprint({ orderId, ...refund });
   const now = services.now();
 
-  return services.driver.transaction(async (tx) => {
-    const previous = await replays.refund(tx, shop.id, refund.id);
-    if (previous) {
-      if (previous.request_hash !== hash) throw new ApiError("conflict", `refund "${refund.id}" was already recorded with different content`);
-      return { result: JSON.parse(previous.result) as RefundResult, replayed: true };
-    }
-    const order = await tx.one<{
-      customer_id: string;
-      subtotal_minor: number;
-      points_earned: number;
-      refunded_minor: number;
-      points_reversed: number;
-      placed_at: number;
-    }>(
-      "SELECT customer_id, subtotal_minor, points_earned, refunded_minor, points_reversed, placed_at FROM orders WHERE shop_id = ? AND id = ? FOR UPDATE",
-      [shop.id, orderId],
+  const { different } = recordConflicts(`refund "${refund.id}"`);
+  return services.driver.transaction(async (tx) =>
+    answerOnce(await replays.refund(tx, shop.id, refund.id), { hash, different }, () =>
+      recordRefund(tx, shop, orderId, { id: refund.id, amountMinor, hash, now }),
+    ),
+  );
+}
+
+/** Writes a new refund of an order: the points it reverses, the order's totals, a whole refund's referral, and its answer. */
+async function recordRefund(
+  tx: Queries,
+  shop: Shop,
+  orderId: string,
+  refund: { id: string; amountMinor: number; hash: string; now: number },
+): Promise<RefundResult> {
+  const { amountMinor, hash, now } = refund;
+  const order = await orders.lockForRefund(tx, shop.id, orderId);
+  if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
+  const refundable = order.subtotal_minor - order.refunded_minor;
+  if (amountMinor > refundable)
+    throw new ApiError(
+      "refund_exceeds_order",
+      `only ${fromMinor(refundable, shop.currency)} ${shop.currency} of order "${orderId}" is left to refund`,
     );
-    if (!order) throw new ApiError("not_found", `no order "${orderId}"`);
-    const refundable = order.subtotal_minor - order.refunded_minor;
-    if (amountMinor > refundable)
-      throw new ApiError(
-        "refund_exceeds_order",
-        `only ${fromMinor(refundable, shop.currency)} ${shop.currency} of order "${orderId}" is left to refund`,
-      );
-    const reversed = reversalFor(
-      {
-        subtotalMinor: order.subtotal_minor,
-        pointsEarned: order.points_earned,
-        refundedMinor: order.refunded_minor,
-        pointsReversed: order.points_reversed,
-      },
-      amountMinor,
-    );
-    const customer = await customers.get(tx, shop.id, order.customer_id, true);
-    const tierBefore = await tierStanding(tx, shop, order.customer_id, now);
-    let balance = customer?.balance ?? 0;
-    // a refund inside the return window cancels the order's pending points, not the balance
-    if (reversed > 0)
-      balance = await ledger.append(tx, {
-        shopId: shop.id,
-        customerId: order.customer_id,
-        kind: "refund",
-        points: -reversed,
-        causeType: "refund",
-        causeId: refund.id,
-        orderId,
-        at: now,
-        pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
-      });
-    // the points reversed leave the tier points kept for the console, if the order still counts for tiers
-    if (reversed > 0 && order.placed_at >= now - shop.program.tierWindowDays * DAY)
-      await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [reversed, shop.id, order.customer_id]);
-    await tx.run("UPDATE orders SET refunded_minor = refunded_minor + ?, points_reversed = points_reversed + ? WHERE shop_id = ? AND id = ?", [
-      amountMinor,
-      reversed,
-      shop.id,
+  const reversed = reversalFor(
+    {
+      subtotalMinor: order.subtotal_minor,
+      pointsEarned: order.points_earned,
+      refundedMinor: order.refunded_minor,
+      pointsReversed: order.points_reversed,
+    },
+    amountMinor,
+  );
+  const customer = await customers.get(tx, shop.id, order.customer_id, true);
+  const tierBefore = await tierStanding(tx, shop, order.customer_id, now);
+  let balance = customer?.balance ?? 0;
+  // a refund inside the return window cancels the order's pending points, not the balance
+  if (reversed > 0)
+    balance = await ledger.append(tx, {
+      shopId: shop.id,
+      customerId: order.customer_id,
+      kind: "refund",
+      points: -reversed,
+      causeType: "refund",
+      causeId: refund.id,
       orderId,
-    ]);
-    await recordTierChange(
-      tx,
-      shop,
-      order.customer_id,
-      tierBefore,
-      { points: -reversed, placedAt: Number(order.placed_at), marketingConsent: customer?.marketing_consent === 1 },
-      now,
-    );
-    const wholeOrderRefunded = order.refunded_minor + amountMinor === order.subtotal_minor;
-    const referral = wholeOrderRefunded ? await reverseReferral(tx, shop, orderId, now) : undefined;
-    const result: RefundResult = {
-      refundId: refund.id,
-      orderId,
-      pointsReversed: reversed,
-      refundedTotal: fromMinor(order.refunded_minor + amountMinor, shop.currency),
-      balance,
-      ...(referral && { referral }),
-    };
-    await tx.run(
-      "INSERT INTO refunds (shop_id, id, order_id, amount_minor, points_reversed, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [shop.id, refund.id, orderId, amountMinor, reversed, hash, JSON.stringify(result), now],
-    );
-    return { result, replayed: false };
+      at: now,
+      pendingUntil: await ledger.pendingUntilOfCause(tx, shop.id, "order", orderId, "earn"),
+    });
+  // the points reversed leave the tier points kept for the console, if the order still counts for tiers
+  if (reversed > 0 && order.placed_at >= now - shop.program.tierWindowDays * DAY)
+    await customers.removeTierPoints(tx, shop.id, order.customer_id, reversed);
+  await orders.addRefund(tx, shop.id, orderId, amountMinor, reversed);
+  await recordTierChange(
+    tx,
+    shop,
+    order.customer_id,
+    tierBefore,
+    { points: -reversed, placedAt: Number(order.placed_at), marketingConsent: customer?.marketing_consent === 1 },
+    now,
+  );
+  const wholeOrderRefunded = order.refunded_minor + amountMinor === order.subtotal_minor;
+  const referral = wholeOrderRefunded ? await reverseReferral(tx, shop, orderId, now) : undefined;
+  const result: RefundResult = {
+    refundId: refund.id,
+    orderId,
+    pointsReversed: reversed,
+    refundedTotal: fromMinor(order.refunded_minor + amountMinor, shop.currency),
+    balance,
+    ...(referral && { referral }),
+  };
+  await refunds.insert(tx, {
+    shopId: shop.id,
+    id: refund.id,
+    orderId,
+    amountMinor,
+    pointsReversed: reversed,
+    requestHash: hash,
+    result: JSON.stringify(result),
+    at: now,
   });
+  return result;
 }

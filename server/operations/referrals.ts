@@ -3,7 +3,8 @@ import type { OrderRequest, OrderResult, ReferralWelcome, RefundResult } from ".
 import { discountCode } from "../domain/codes.ts";
 import { judgeReferral } from "../domain/referrals.ts";
 import type { Queries } from "../storage/driver.ts";
-import { codes, type CustomerRow, customers, ledger, referrals, referralVisits, touchCustomer } from "../storage/repository.ts";
+import { referrals, referralVisits } from "../storage/referrals.ts";
+import { codes, type CustomerRow, customers, ledger, touchCustomer } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import type { Services, Shop } from "./services.ts";
@@ -110,10 +111,16 @@ export async function creditReferral(
     weeklyCap: program.weeklyCap,
   });
   const points = verdict.credited ? program.referrerPoints : 0;
-  await tx.run(
-    "INSERT INTO referrals (shop_id, order_id, referrer_id, friend_id, status, reason, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    [shop.id, order.id, referrerId, friend.id, verdict.credited ? "credited" : "blocked", verdict.credited ? null : verdict.reason, points, now],
-  );
+  await referrals.record(tx, {
+    shopId: shop.id,
+    orderId: order.id,
+    referrerId,
+    friendId: friend.id,
+    status: verdict.credited ? "credited" : "blocked",
+    reason: verdict.credited ? null : verdict.reason,
+    points,
+    at: now,
+  });
   if (!verdict.credited) return { status: "blocked", reason: verdict.reason };
   await touchCustomer(tx, shop.id, referrerId);
   // while the friend's order can still be returned, the referrer's points wait with it

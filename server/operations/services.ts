@@ -4,7 +4,8 @@ import { digest, newSecret } from "../domain/secrets.ts";
 import { contrastWarnings } from "../domain/contrast.ts";
 import { auditLog } from "../storage/audit.ts";
 import type { Driver, Queries } from "../storage/driver.ts";
-import { retiringKeys, type ShopRow } from "../storage/repository.ts";
+import { retiringKeys } from "../storage/repository.ts";
+import { type ShopRow, shops } from "../storage/shops.ts";
 import { widgetTexts } from "../texts/index.ts";
 import { WidgetSightings } from "./console/sightings.ts";
 import { defaultTheme } from "../../contract/index.ts";
@@ -89,7 +90,7 @@ export class Services {
     const now = this.now();
     // a signing secret whose overlap ended must stop working at once, whatever the cache lifetime
     if (cached && now - cached.at < this.shopCacheMs && !(cached.shop?.keysRetireAt && cached.shop.keysRetireAt <= now)) return cached.shop;
-    const row = await this.driver.read.one<ShopRow>("SELECT * FROM shops WHERE id = ?", [id]);
+    const row = await shops.get(this.driver.read, id);
     const shop = row ? toShop(row, await retiringKeys.ofShop(this.driver.read, id), now) : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(id, { shop, at: this.now() });
@@ -112,8 +113,8 @@ export class Services {
     const cached = this.byKey.get(hash);
     if (cached && now < cached.until) return this.shop(cached.id);
     let found: { id: string; until: number } | null = null;
-    const row = await this.driver.read.one<{ id: string }>("SELECT id FROM shops WHERE secret_key_hash = ?", [hash]);
-    if (row) found = { id: row.id, until: now + this.shopCacheMs };
+    const id = await shops.idBySecretKeyHash(this.driver.read, hash);
+    if (id) found = { id, until: now + this.shopCacheMs };
     else {
       const retiring = await retiringKeys.shopOfSecretKey(this.driver.read, hash, now);
       if (retiring) found = { id: retiring.shop_id, until: Math.min(retiring.expires_at, now + this.shopCacheMs) };
@@ -135,11 +136,11 @@ export class Services {
     const secretKey = newSecret("sk");
     const now = this.now();
     await this.driver.transaction(async (tx) => {
-      const row = await tx.one<{ secret_key_hash: string }>("SELECT secret_key_hash FROM shops WHERE id = ? FOR UPDATE", [shop.id]);
+      const row = await shops.lockKeys(tx, shop.id);
       if (!row) throw new ApiError("not_found", `no shop "${shop.id}"`);
       await retiringKeys.removeExpired(tx, shop.id, now);
       await retiringKeys.add(tx, "secret_key", row.secret_key_hash, shop.id, now + overlapMs);
-      await tx.run("UPDATE shops SET secret_key_hash = ? WHERE id = ?", [digest(secretKey), shop.id]);
+      await shops.setSecretKeyHash(tx, shop.id, digest(secretKey));
       await this.audit(tx, shop, actor, "secret_key.rotated", { overlapHours: overlapMs / 3_600_000 });
     });
     for (const [hash, entry] of this.byKey) if (entry.id === shop.id) this.byKey.delete(hash);
@@ -154,7 +155,7 @@ export class Services {
     const signingSecret = newSecret("ss");
     const now = this.now();
     await this.driver.transaction(async (tx) => {
-      const row = await tx.one<{ signing_secret: string }>("SELECT signing_secret FROM shops WHERE id = ? FOR UPDATE", [shop.id]);
+      const row = await shops.lockKeys(tx, shop.id);
       if (!row) throw new ApiError("not_found", `no shop "${shop.id}"`);
       const retiring = await retiringKeys.ofShop(tx, shop.id);
       const expired = new Set(retiring.filter((key) => key.kind === "signing_secret" && key.expires_at <= now).map((key) => key.value));
@@ -162,7 +163,7 @@ export class Services {
       const current = (JSON.parse(row.signing_secret) as string[]).filter((secret) => !expired.has(secret));
       await retiringKeys.removeExpired(tx, shop.id, now);
       for (const secret of current) if (!stillRetiring.has(secret)) await retiringKeys.add(tx, "signing_secret", secret, shop.id, now + overlapMs);
-      await tx.run("UPDATE shops SET signing_secret = ? WHERE id = ?", [JSON.stringify([signingSecret, ...current]), shop.id]);
+      await shops.setSigningSecrets(tx, shop.id, JSON.stringify([signingSecret, ...current]));
       await this.audit(tx, shop, actor, "signing_secret.rotated", { overlapHours: overlapMs / 3_600_000 });
     });
     this.cache.delete(shop.id);
@@ -172,10 +173,7 @@ export class Services {
   /** Replaces the origins whose pages may load the widget. */
   async saveAllowedOrigins(shop: Shop, allowedOrigins: string[], actor?: string): Promise<string[]> {
     await this.driver.transaction(async (tx) => {
-      await tx.run("UPDATE shops SET allowed_origins = ?, config_version = config_version + 1 WHERE id = ?", [
-        JSON.stringify(allowedOrigins),
-        shop.id,
-      ]);
+      await shops.saveAllowedOrigins(tx, shop.id, JSON.stringify(allowedOrigins));
       await this.audit(tx, shop, actor, "origins.saved", {
         added: allowedOrigins.filter((origin) => !shop.allowedOrigins.includes(origin)),
         removed: shop.allowedOrigins.filter((origin) => !allowedOrigins.includes(origin)),
@@ -191,23 +189,19 @@ export class Services {
     const program = starterProgram(request.timeZone ?? "UTC", request.currency);
     const theme = request.defaultLocale.startsWith("en") ? englishFirst(defaultTheme) : defaultTheme;
     await this.driver.transaction(async (tx) => {
-      if (await tx.one("SELECT 1 AS found FROM shops WHERE id = ?", [request.id])) throw new ApiError("conflict", `shop "${request.id}" exists`);
-      await tx.run(
-        `INSERT INTO shops (id, name, allowed_origins, default_locale, currency, secret_key_hash, signing_secret, program, theme, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          request.id,
-          request.name,
-          JSON.stringify(request.allowedOrigins),
-          request.defaultLocale,
-          request.currency,
-          digest(secretKey),
-          JSON.stringify([signingSecret]),
-          JSON.stringify(program),
-          JSON.stringify(theme),
-          this.now(),
-        ],
-      );
+      if (await shops.exists(tx, request.id)) throw new ApiError("conflict", `shop "${request.id}" exists`);
+      await shops.insert(tx, {
+        id: request.id,
+        name: request.name,
+        allowed_origins: JSON.stringify(request.allowedOrigins),
+        default_locale: request.defaultLocale,
+        currency: request.currency,
+        secret_key_hash: digest(secretKey),
+        signing_secret: JSON.stringify([signingSecret]),
+        program: JSON.stringify(program),
+        theme: JSON.stringify(theme),
+        created_at: this.now(),
+      });
     });
     this.cache.delete(request.id);
     return { id: request.id, secretKey, signingSecret };
@@ -221,7 +215,7 @@ export class Services {
     await this.driver.transaction(async (tx) => {
       // raffles get their secret seed before anyone can enter, and keep their terms once open (raffle_locked)
       await syncRaffles(tx, shop.id, program.raffles ?? [], this.now());
-      await tx.run("UPDATE shops SET program = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(program), shop.id]);
+      await shops.saveProgram(tx, shop.id, JSON.stringify(program));
       await this.audit(tx, shop, actor, "program.saved", { sections: changedKeys(shop.program, program) });
     });
     this.cache.delete(shop.id);
@@ -238,7 +232,7 @@ export class Services {
     for (const [locale, override] of Object.entries(update.locales ?? {})) checkTextForms(locale, override.texts ?? {});
     const theme = Theme.parse({ ...shop.theme, ...update });
     await this.driver.transaction(async (tx) => {
-      await tx.run("UPDATE shops SET theme = ?, config_version = config_version + 1 WHERE id = ?", [JSON.stringify(theme), shop.id]);
+      await shops.saveTheme(tx, shop.id, JSON.stringify(theme));
       await this.audit(tx, shop, actor, action, { tokens: changedKeys(shop.theme, theme) });
     });
     this.cache.delete(shop.id);

@@ -4,7 +4,7 @@ import { referralCode } from "../domain/codes.ts";
 import { expiresAt } from "../domain/expiry.ts";
 import { scheduleWords } from "../domain/schedule-words.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
-import { codes, type CustomerRow, customers, ledger, TIER_POINTS_SQL } from "../storage/repository.ts";
+import { codes, type CustomerRow, customers, ledger } from "../storage/repository.ts";
 import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
@@ -149,27 +149,6 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
   return parts;
 }
 
-interface Snapshot extends CustomerRow {
-  tier_points: number;
-  visits: number;
-  friends: number;
-  referral_points: number;
-}
-
-/** Customer row, tier points and referral stats in one statement. */
-function snapshot(services: Services, shop: Shop, customerId: string, now: number) {
-  const sameCustomer = [shop.id, customerId];
-  return services.driver.read.one<Snapshot>(
-    `SELECT c.*,
-       (${TIER_POINTS_SQL}) AS tier_points,
-       (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
-       (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
-       (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS referral_points
-     FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
-    [...sameCustomer, now - shop.program.tierWindowDays * DAY, now + DAY, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
-  );
-}
-
 /** "N points expire on <date>", once the date is within the program's reminder window (at least a week). */
 function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer["expiry"] {
   const rule = shop.program.expiry;
@@ -179,7 +158,9 @@ function expiryNotice(shop: Shop, row: CustomerRow, now: number): WidgetCustomer
 }
 
 async function customerView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
-  const row = await snapshot(services, shop, customerId, now);
+  // tier points as `tierPointsOf` counts them now: orders may be placed up to a day ahead
+  const tierWindow = { since: now - shop.program.tierWindowDays * DAY, until: now + DAY };
+  const row = await customers.snapshot(services.driver.read, shop.id, customerId, tierWindow);
   if (!row) throw new Error(`customer ${customerId} vanished`);
   const tierPoints = Number(row.tier_points);
   const tier = tierFor(shop.program.tiers, tierPoints);
@@ -219,10 +200,7 @@ const views = new Map<string, { version: number; createdAt: number; shopVersion:
  * seen before gets a customer row and a referral code, once.
  */
 export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
-  let current = await services.driver.read.one<{ version: number; created_at: number }>(
-    "SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?",
-    [shop.id, customerId],
-  );
+  let current = await customers.versionOf(services.driver.read, shop.id, customerId);
   if (!current) current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
   const key = `${shop.id}\u0000${customerId}`;
   let view = views.get(key);

@@ -1,23 +1,9 @@
 import type { EntryKind } from "../../contract/index.ts";
 import type { Queries } from "./driver.ts";
+import { REFERRAL_STATS_SQL } from "./referrals.ts";
 import { deliveries } from "./webhooks.ts";
 
 /** Rows as stored. Numbers are plain JS numbers on both engines (the PostgreSQL adapter parses int8). */
-export interface ShopRow {
-  [column: string]: string | number | null;
-  id: string;
-  name: string;
-  allowed_origins: string;
-  default_locale: string;
-  currency: string;
-  secret_key_hash: string;
-  signing_secret: string;
-  program: string;
-  theme: string;
-  config_version: number;
-  created_at: number;
-}
-
 export interface CustomerRow {
   [column: string]: string | number | null;
   shop_id: string;
@@ -166,6 +152,10 @@ export const ledger = {
     return row.balance;
   },
 
+  /** Every entry of the customer, oldest first. */
+  ofCustomer: (q: Queries, shopId: string, customerId: string) =>
+    q.all<EntryRow>("SELECT * FROM ledger WHERE shop_id = ? AND customer_id = ? ORDER BY id", [shopId, customerId]),
+
   /** Newest first; `beforeId` pages towards older entries. */
   page(q: Queries, shopId: string, customerId: string, limit: number, beforeId?: number): Promise<EntryRow[]> {
     return beforeId === undefined
@@ -222,12 +212,47 @@ export const ledger = {
  * Tier points from the orders themselves, dated by `placedAt`: a backdated order counts as it would have then.
  * The one statement for it, also used inside the widget's snapshot.
  */
-export const TIER_POINTS_SQL = `SELECT CAST(COALESCE(SUM(points_earned - points_reversed), 0) AS BIGINT) AS total FROM orders
+const TIER_POINTS_SQL = `SELECT CAST(COALESCE(SUM(points_earned - points_reversed), 0) AS BIGINT) AS total FROM orders
   WHERE shop_id = ? AND customer_id = ? AND placed_at >= ? AND placed_at <= ?`;
+
+/** A customer's row with their tier points over a window and their referral stats: what the widget shows of a member. */
+export interface CustomerSnapshot extends CustomerRow {
+  tier_points: number;
+  visits: number;
+  friends: number;
+  referral_points: number;
+}
+
+/** The profile fields a shop sets; each one given is written, the others keep their value. */
+export type ProfileChanges = Partial<Record<"email" | "email_normalized" | "name" | "birthday", string>>;
 
 export const customers = {
   get(q: Queries, shopId: string, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
     return q.one<CustomerRow>(`SELECT * FROM customers WHERE shop_id = ? AND id = ?${forUpdate ? " FOR UPDATE" : ""}`, [shopId, id]);
+  },
+
+  /** What a cached view of the customer is checked against: bumped by every change the widget shows. */
+  versionOf: (q: Queries, shopId: string, id: string) =>
+    q.one<{ version: number; created_at: number }>("SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?", [shopId, id]),
+
+  /** Customer row, tier points of the orders placed in [since, until] and referral stats, in one statement. */
+  snapshot(q: Queries, shopId: string, id: string, tierWindow: { since: number; until: number }): Promise<CustomerSnapshot | undefined> {
+    const sameCustomer = [shopId, id];
+    return q.one<CustomerSnapshot>(
+      `SELECT c.*, (${TIER_POINTS_SQL}) AS tier_points, ${REFERRAL_STATS_SQL} FROM customers c WHERE c.shop_id = ? AND c.id = ?`,
+      [...sameCustomer, tierWindow.since, tierWindow.until, ...sameCustomer, ...sameCustomer, ...sameCustomer, ...sameCustomer],
+    );
+  },
+
+  /** Writes the profile fields given, in a fixed order, and marks the widget's view as changed. */
+  async saveProfile(tx: Queries, shopId: string, id: string, changes: ProfileChanges): Promise<void> {
+    const columns = (["email", "email_normalized", "name", "birthday"] as const).filter((column) => changes[column] !== undefined);
+    if (!columns.length) return;
+    await tx.run(`UPDATE customers SET ${columns.map((column) => `${column} = ?`).join(", ")}, version = version + 1 WHERE shop_id = ? AND id = ?`, [
+      ...columns.map((column) => changes[column] as string),
+      shopId,
+      id,
+    ]);
   },
 
   byReferralCode(q: Queries, shopId: string, code: string): Promise<CustomerRow | undefined> {
@@ -254,6 +279,11 @@ export const customers = {
       [placedAt, placedAt, tierPoints.value, shopId, id],
     );
     if (earnedAt !== null) await customers.earnedAt(tx, shopId, id, earnedAt);
+  },
+
+  /** Takes a refund's reversed points off the tier points kept for the console's list by tier. */
+  async removeTierPoints(tx: Queries, shopId: string, id: string, points: number): Promise<void> {
+    await tx.run("UPDATE customers SET tier_points = tier_points - ? WHERE shop_id = ? AND id = ?", [points, shopId, id]);
   },
 
   /** Dates the customer's latest earning, if `at` is later than the one known. */
@@ -356,13 +386,12 @@ export const events = {
 export const appliedMigrations = async (q: Queries) =>
   (await q.all<{ version: number }>("SELECT version FROM schema_migrations", [])).map((row) => Number(row.version));
 
-export const shopIds = (q: Queries) => q.all<{ id: string }>("SELECT id FROM shops ORDER BY id", []);
-
 /** Marks a customer's widget view as changed (profile, referral stats). */
 export async function touchCustomer(tx: Queries, shopId: string, id: string): Promise<void> {
   await tx.run("UPDATE customers SET version = version + 1 WHERE shop_id = ? AND id = ?", [shopId, id]);
 }
 
+/** The stored answers of records kept by their id (orders, refunds, actions, adjustments), with their request digests. */
 export const replays = {
   order: (q: Queries, shopId: string, id: string) => q.one<OrderRow>("SELECT * FROM orders WHERE shop_id = ? AND id = ?", [shopId, id]),
   refund: (q: Queries, shopId: string, id: string) =>
@@ -371,12 +400,6 @@ export const replays = {
     q.one<ReplayRow>("SELECT request_hash, result FROM actions WHERE shop_id = ? AND id = ?", [shopId, id]),
   adjustment: (q: Queries, shopId: string, id: string) =>
     q.one<ReplayRow>("SELECT request_hash, result FROM adjustments WHERE shop_id = ? AND id = ?", [shopId, id]),
-  redemption: (q: Queries, shopId: string, customerId: string, key: string) =>
-    q.one<ReplayRow>("SELECT request_hash, response AS result FROM idempotency WHERE shop_id = ? AND customer_id = ? AND key = ?", [
-      shopId,
-      customerId,
-      key,
-    ]),
 };
 
 export const codes = {
@@ -389,6 +412,9 @@ export const codes = {
       [row.shop_id, row.code, row.kind, row.customer_id, row.reward_id, row.referrer_id, row.offer, row.expires_at, row.created_at],
     );
   },
+  /** Every code the customer was given, oldest first. */
+  ofCustomer: (q: Queries, shopId: string, customerId: string) =>
+    q.all<CodeRow>("SELECT * FROM codes WHERE shop_id = ? AND customer_id = ? ORDER BY created_at", [shopId, customerId]),
   /** A member's reward codes still to use, newest first: their wallet. */
   walletOf: (q: Queries, shopId: string, customerId: string, now: number, limit: number) =>
     q.all<{ code: string; offer: string; expires_at: number }>(
@@ -436,89 +462,6 @@ export const actions = {
       [shopId, customerId, actionId, period.start, period.end],
     );
     return Number(row?.n ?? 0);
-  },
-};
-
-export const referrals = {
-  /** The credited referral an order brought, if any. */
-  creditedFor: (q: Queries, shopId: string, orderId: string) =>
-    q.one<{ referrer_id: string; points: number }>(
-      "SELECT referrer_id, points FROM referrals WHERE shop_id = ? AND order_id = ? AND status = 'credited'",
-      [shopId, orderId],
-    ),
-  async markReversed(tx: Queries, shopId: string, orderId: string): Promise<void> {
-    await tx.run("UPDATE referrals SET status = 'reversed' WHERE shop_id = ? AND order_id = ?", [shopId, orderId]);
-  },
-  creditedSince: async (q: Queries, shopId: string, referrerId: string, since: number) =>
-    Number(
-      (
-        await q.one<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited' AND +created_at >= ?",
-          [shopId, referrerId, since],
-        )
-      )?.n ?? 0,
-    ),
-  /** Visits, credited friends and points earned by a referrer. */
-  async stats(q: Queries, shopId: string, referrerId: string) {
-    const row = await q.one<{ visits: number; friends: number; points: number }>(
-      `SELECT
-         (SELECT COUNT(*) FROM referral_visits WHERE shop_id = ? AND referrer_id = ?) AS visits,
-         (SELECT COUNT(*) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS friends,
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM referrals WHERE shop_id = ? AND referrer_id = ? AND status = 'credited') AS points`,
-      [shopId, referrerId, shopId, referrerId, shopId, referrerId],
-    );
-    return { visits: Number(row?.visits ?? 0), friendsOrdered: Number(row?.friends ?? 0), pointsEarned: Number(row?.points ?? 0) };
-  },
-};
-
-/**
- * Visits through referral links. `client_network` and `client_session` are keyed digests of the visitor's network and tab
- * session, used only to bound how many welcome codes one client mints; they are cleared after a day.
- */
-export const referralVisits = {
-  async record(
-    tx: Queries,
-    visit: { shopId: string; referrerId: string; welcomeCode: string; network: string; session: string; at: number },
-  ): Promise<void> {
-    await tx.run(
-      "INSERT INTO referral_visits (shop_id, referrer_id, welcome_code, client_network, client_session, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      [visit.shopId, visit.referrerId, visit.welcomeCode, visit.network, visit.session, visit.at],
-    );
-  },
-
-  /** The live welcome code this client session already holds for the referrer, if any. */
-  liveCodeOfSession(q: Queries, shopId: string, referrerId: string, session: string, now: number) {
-    return q.one<{ code: string; expires_at: number }>(
-      `SELECT c.code, c.expires_at FROM referral_visits v JOIN codes c ON c.shop_id = v.shop_id AND c.code = v.welcome_code
-       WHERE v.shop_id = ? AND v.referrer_id = ? AND v.client_session = ? AND c.used_by_order IS NULL AND c.expires_at > ?
-       ORDER BY v.created_at DESC LIMIT 1`,
-      [shopId, referrerId, session, now],
-    );
-  },
-
-  /** Welcome codes minted for the referrer since `since`: in all, and from one network; with the oldest of each. */
-  async mintedSince(q: Queries, shopId: string, referrerId: string, network: string, since: number) {
-    const row = await q.one<{ total: number; oldest: number | null; from_network: number; oldest_from_network: number | null }>(
-      `SELECT COUNT(*) AS total, MIN(created_at) AS oldest,
-         COUNT(CASE WHEN client_network = ? THEN 1 END) AS from_network,
-         MIN(CASE WHEN client_network = ? THEN created_at END) AS oldest_from_network
-       FROM referral_visits WHERE shop_id = ? AND referrer_id = ? AND created_at >= ?`,
-      [network, network, shopId, referrerId, since],
-    );
-    return {
-      total: Number(row?.total ?? 0),
-      oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest),
-      fromNetwork: Number(row?.from_network ?? 0),
-      oldestFromNetwork: row?.oldest_from_network === null || row?.oldest_from_network === undefined ? null : Number(row.oldest_from_network),
-    };
-  },
-
-  /** Forgets the client digests of a referrer's visits older than `before`. */
-  async forgetClients(tx: Queries, shopId: string, referrerId: string, before: number): Promise<void> {
-    await tx.run(
-      "UPDATE referral_visits SET client_network = NULL, client_session = NULL WHERE shop_id = ? AND referrer_id = ? AND client_network IS NOT NULL AND created_at < ?",
-      [shopId, referrerId, before],
-    );
   },
 };
 

@@ -45,7 +45,9 @@ describe("customers", () => {
     const replay = await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body });
     expect(first.status).toBe(201);
     expect(replay.json).toEqual(first.json);
-    expect((await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body: { ...body, points: 80 } })).status).toBe(409);
+    const other = await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body: { ...body, points: 80 } });
+    expect(other.status).toBe(409);
+    expect(other.json.error.message).toBe('adjustment "goodwill-1" was already recorded with different content');
     expect((await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body: { ...body, id: "zero", points: 0 } })).status).toBe(400);
     const details = await e.call("GET", "/v1/customers/ana", { headers: e.asShop });
     expect(details.json).toMatchObject({ balance: 75, ledger: [{ kind: "adjustment", points: 75, reason: "Pedido llegó tarde" }] });

@@ -45,6 +45,7 @@ describe("post-purchase feedback", () => {
     expect(replay.json).toEqual(answer.json);
     const changed = await rate("ana", { orderId: latest.json.orderId, rating: 1 });
     expect(changed.status).toBe(409);
+    expect(changed.json.error.message).toBe(`order "${latest.json.orderId}" has been rated already`);
     expect((await e.call("GET", "/v1/customers/ana", { headers: e.asShop })).json.balance).toBe(75);
   });
 

@@ -50,6 +50,7 @@ describe("POST /v1/orders", () => {
     const other = await e.call("POST", "/v1/orders", { headers: e.asShop, body: { ...body, subtotal: "99.00" } });
     expect(other.status).toBe(409);
     expect(other.json.error.code).toBe("conflict");
+    expect(other.json.error.message).toBe('order "web-1" was already recorded with different content');
     expect(await balanceOf("ana")).toBe(10);
   });
 
@@ -121,7 +122,9 @@ describe("POST /v1/orders/:orderId/refunds", () => {
     const first = await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body });
     const replay = await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body });
     expect(replay.json).toEqual(first.json);
-    expect((await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-1", amount: "11.00" } })).status).toBe(409);
+    const other = await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-1", amount: "11.00" } });
+    expect(other.status).toBe(409);
+    expect(other.json.error.message).toBe('refund "r-1" was already recorded with different content');
     const over = await e.call("POST", "/v1/orders/o-1/refunds", { headers: e.asShop, body: { id: "r-2", amount: "20.01" } });
     expect(over.status).toBe(422);
     expect(over.json.error).toEqual({ code: "refund_exceeds_order", message: 'only 20.00 EUR of order "o-1" is left to refund' });

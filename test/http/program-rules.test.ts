@@ -156,7 +156,9 @@ describe("ways to earn", () => {
     expect(replay.status).toBe(201);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.json).toEqual(first.json);
-    expect((await action("ana", { id: "nl-1", action: "review" })).status).toBe(409);
+    const other = await action("ana", { id: "nl-1", action: "review" });
+    expect(other.status).toBe(409);
+    expect(other.json.error.message).toBe('action "nl-1" was already recorded with different content');
     const again = await action("ana", { id: "nl-2", action: "newsletter" });
     expect(again.status).toBe(422);
     expect(again.json.error.code).toBe("action_limit");

@@ -177,7 +177,9 @@ describe("entering", () => {
     expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.json).toEqual(first.json);
-    expect((await enter("ana", 1, "retry-key-01")).status).toBe(409);
+    const other = await enter("ana", 1, "retry-key-01");
+    expect(other.status).toBe(409);
+    expect(other.json.error.message).toBe("this Idempotency-Key was used for another request");
     expect(await balanceOf("ana")).toBe(800);
     const activity = (await member("ana")).customer.activity[0];
     expect(activity).toMatchObject({ kind: "raffle_entry", points: -200, raffleId: "navidad" });

@@ -37,6 +37,7 @@ describe("POST /v1/shops/:shop/redemptions", () => {
     expect(await balanceOf("ana")).toBe(500);
     const otherReward = await redeem("free-shipping", "retry-key-01");
     expect(otherReward.status).toBe(409);
+    expect(otherReward.json.error.message).toBe("this Idempotency-Key was used for another reward");
   });
 
   it("never lets concurrent redemptions spend the same points", async () => {

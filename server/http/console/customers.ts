@@ -12,9 +12,7 @@ import {
   LedgerQuery,
 } from "../../../contract/index.ts";
 import { consoleCustomer, consoleLedger, listCustomers } from "../../operations/console/customers.ts";
-import { adjustPoints, eraseCustomer, exportCustomer } from "../../operations/customers.ts";
-import { ApiError } from "../../operations/errors.ts";
-import { customers } from "../../storage/repository.ts";
+import { adjustPoints, eraseCustomer, exportCustomer, requireCustomer } from "../../operations/customers.ts";
 import { document } from "../docs.ts";
 import { jsonBody, parseOrThrow, queryOf } from "../validate.ts";
 import { type ConsoleEnv, requireRole, requireSession } from "./session.ts";
@@ -92,16 +90,14 @@ export const customerRoutes = new Hono<ConsoleEnv>()
   .get("/:customerId", async (c) => c.json(await consoleCustomer(c.get("services"), c.get("shop"), id(c.req.param("customerId")))))
   .get("/:customerId/ledger", queryOf(LedgerQuery), async (c) => {
     const customerId = id(c.req.param("customerId"));
-    if (!(await customers.get(c.get("services").driver.read, c.get("shop").id, customerId)))
-      throw new ApiError("not_found", `no customer "${customerId}"`);
+    await requireCustomer(c.get("services"), c.get("shop"), customerId);
     const cursor = c.get("query").cursor;
     return c.json(await consoleLedger(c.get("services"), c.get("shop"), customerId, cursor ? Number(cursor) : undefined));
   })
   .post("/:customerId/adjustments", requireRole("editor"), jsonBody(AdjustmentRequest), async (c) => {
     const customerId = id(c.req.param("customerId"));
     // the console adjusts known customers only; the backend API may create one this way
-    if (!(await customers.get(c.get("services").driver.read, c.get("shop").id, customerId)))
-      throw new ApiError("not_found", `no customer "${customerId}"`);
+    await requireCustomer(c.get("services"), c.get("shop"), customerId);
     const { result } = await adjustPoints(c.get("services"), c.get("shop"), customerId, c.get("body"), c.get("actor"));
     return c.json(result, 201);
   })

@@ -3,6 +3,7 @@ import { fromMinor } from "../../domain/money.ts";
 import { tierFor } from "../../domain/progress.ts";
 import { normaliseEmail } from "../../domain/referrals.ts";
 import { type CustomerSort, customerList, type LedgerWithOrderRow, ledgerWithOrders } from "../../storage/customer-list.ts";
+import { referrals, referralVisits } from "../../storage/referrals.ts";
 import type { CustomerRow } from "../../storage/repository.ts";
 import { customerDetails } from "../customers.ts";
 import { tierPointsOf } from "../orders.ts";
@@ -10,6 +11,8 @@ import type { Services, Shop } from "../services.ts";
 
 export const PAGE_SIZE = 25;
 const LEDGER_PAGE = 25;
+/** The referrals the console lists of a customer, newest first. */
+const REFERRALS_SHOWN = 100;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function summary(shop: Shop, row: CustomerRow, tierPoints: number): CustomerSummary {
@@ -90,25 +93,12 @@ export async function consoleLedger(services: Services, shop: Shop, id: string, 
 export async function consoleCustomer(services: Services, shop: Shop, id: string): Promise<ConsoleCustomer> {
   const details = await customerDetails(services, shop, id);
   const read = services.driver.read;
-  const referrals = await read.all<{
-    referrer_id: string;
-    friend_id: string;
-    status: string;
-    reason: string | null;
-    points: number;
-    created_at: number;
-  }>(
-    "SELECT referrer_id, friend_id, status, reason, points, created_at FROM referrals WHERE shop_id = ? AND (referrer_id = ? OR friend_id = ?) ORDER BY created_at DESC LIMIT 100",
-    [shop.id, id, id],
-  );
-  const visits = await read.one<{ visits: number }>("SELECT COUNT(*) AS visits FROM referral_visits WHERE shop_id = ? AND referrer_id = ?", [
-    shop.id,
-    id,
-  ]);
+  const latest = await referrals.latestInvolving(read, shop.id, id, REFERRALS_SHOWN);
+  const visits = await referralVisits.countOf(read, shop.id, id);
   return {
     details,
     ledger: await consoleLedger(services, shop, id),
-    referrals: referrals.map((row) => ({
+    referrals: latest.map((row) => ({
       role: row.referrer_id === id ? ("referrer" as const) : ("friend" as const),
       otherCustomerId: row.referrer_id === id ? row.friend_id : row.referrer_id,
       status: row.status,
@@ -116,6 +106,6 @@ export async function consoleCustomer(services: Services, shop: Shop, id: string
       points: row.points,
       createdAt: iso(row.created_at),
     })),
-    referralVisits: Number(visits?.visits ?? 0),
+    referralVisits: visits,
   };
 }

@@ -52,11 +52,11 @@ export async function seedDemoShop(
   services: Services,
   options: { keysFile: string; shopOrigins: string[] },
 ): Promise<{ keys: DemoKeys; created: boolean }> {
-  const existing = await services.shop(DEMO_SHOP_ID);
+  const existing = await services.shops.get(DEMO_SHOP_ID);
   if (existing && existsSync(options.keysFile)) return { keys: JSON.parse(readFileSync(options.keysFile, "utf8")) as DemoKeys, created: false };
   if (existing) throw new Error(`shop "${DEMO_SHOP_ID}" exists but ${options.keysFile} is missing: delete the data folder to start afresh`);
 
-  const created = await services.createShop({
+  const created = await services.settings.createShop({
     id: DEMO_SHOP_ID,
     name: "La Tienda de Prueba",
     allowedOrigins: options.shopOrigins,
@@ -66,9 +66,9 @@ export async function seedDemoShop(
   });
   mkdirSync(dirname(options.keysFile), { recursive: true });
   writeFileSync(options.keysFile, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
-  let shop = await services.requireShop(DEMO_SHOP_ID);
-  await services.saveProgram(shop, demoProgram(shop.program, options.shopOrigins[0] ?? "http://localhost:5174"));
-  shop = await services.requireShop(DEMO_SHOP_ID);
+  let shop = await services.shops.require(DEMO_SHOP_ID);
+  await services.settings.saveProgram(shop, demoProgram(shop.program, options.shopOrigins[0] ?? "http://localhost:5174"));
+  shop = await services.shops.require(DEMO_SHOP_ID);
 
   for (const shopper of demoShoppers)
     await upsertCustomer(services, shop, shopper.id, { name: shopper.name, email: shopper.email, marketingConsent: true });

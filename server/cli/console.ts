@@ -18,7 +18,7 @@ async function run(services: Services): Promise<string> {
   if (command === "invite" && args[0] && args[1]) {
     const role = (args[2] ?? "owner") as Role;
     if (!["owner", "editor", "viewer"].includes(role)) throw new Error(usage);
-    const link = await invite(services, await services.requireShop(args[0]), "cli", args[1], role, endpoint);
+    const link = await invite(services, await services.shops.require(args[0]), "cli", args[1], role, endpoint);
     return `Invitation for ${link.email} (${role}) to shop "${args[0]}", valid until ${link.expiresAt}, usable once:\n  ${link.link}`;
   }
   if (command === "reset-password" && args[0]) {

@@ -12,9 +12,9 @@ const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPor
 const endpoint = await startEndpoint({ ...env, operatorKey: env.operatorKey });
 const { keys, created } = await seedDemoShop(endpoint.services, { keysFile: resolve("data/demo-keys.json"), shopOrigins: demoOrigins });
 // a demo shop started on another port than the seed's still gets a working widget
-const seeded = await endpoint.services.requireShop(keys.id);
+const seeded = await endpoint.services.shops.require(keys.id);
 const missing = demoOrigins.filter((origin) => !seeded.allowedOrigins.includes(origin));
-if (missing.length) await endpoint.services.saveAllowedOrigins(seeded, [...seeded.allowedOrigins, ...missing]);
+if (missing.length) await endpoint.services.settings.saveAllowedOrigins(seeded, [...seeded.allowedOrigins, ...missing]);
 const marketer = await seedDemoMarketer(endpoint.services, keys.id);
 const shop = await startDemoShop({
   keys,

@@ -31,7 +31,7 @@ export const operatorOnly = createMiddleware<AppEnv>(async (c, next) => {
 export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
   const given = bearer(c.req.header("authorization"));
   if (!given) throw new ApiError("unauthorized", "send the shop's secret key as Authorization: Bearer <secretKey>");
-  const shop = await c.get("services").shopBySecretKey(given);
+  const shop = await c.get("services").shops.bySecretKey(given);
   if (!shop) throw new ApiError("unauthorized", "unknown secret key");
   c.set("shop", shop);
   await next();
@@ -44,7 +44,7 @@ export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
  */
 export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedToken?: boolean; recordOrigin?: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const shop = await c.get("services").requireShop(c.req.param("shop") ?? "");
+    const shop = await c.get("services").shops.require(c.req.param("shop") ?? "");
     c.set("shop", shop);
     const origin = c.req.header("origin");
     if (origin) {
@@ -72,7 +72,7 @@ export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedTo
     const token = bearer(c.req.header("authorization")) ?? (options.allowQueryToken ? c.req.query("token") : undefined);
     c.set("customerId", null);
     if (token) {
-      const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.get("services").now());
+      const check = checkCustomerToken(token, shop.id, shop.signingSecrets, c.get("services").now(), c.get("services").tokens);
       if (!check.ok) {
         const refusal = new ApiError("unauthorized", `customer token refused: ${check.reason}`);
         // the boot request still draws the guest view, and says why the member view is missing

@@ -188,7 +188,7 @@ document({
   summary: "Replace the program; past ledger entries are never rewritten",
   errors: writeErrors,
 });
-backend.put("/program", jsonBody(Program), async (c) => c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"), "api")));
+backend.put("/program", jsonBody(Program), async (c) => c.json(await c.get("services").settings.saveProgram(c.get("shop"), c.get("body"), "api")));
 
 document({
   method: "get",
@@ -211,7 +211,7 @@ document({
   summary: "Change theme tokens (a partial theme is merged); low contrast is accepted and flagged",
   errors: writeErrors,
 });
-backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"), "api")));
+backend.put("/theme", jsonBody(ThemeUpdate), async (c) => c.json(await c.get("services").settings.saveTheme(c.get("shop"), c.get("body"), "api")));
 
 document({
   method: "get",

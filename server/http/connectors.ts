@@ -71,7 +71,7 @@ connectorRoutes.put("/woocommerce", jsonBody(WooCommerceConnectorRequest), async
 export const connectRoutes = new Hono<AppEnv>();
 
 async function connected<T>(c: Context<AppEnv>, platform: Platform): Promise<{ shop: Shop; config: T }> {
-  const shop = await c.get("services").shop(c.req.param("shop") ?? "");
+  const shop = await c.get("services").shops.get(c.req.param("shop") ?? "");
   const config = shop && (await platformConfig<T>(c.get("services"), shop, platform));
   if (!shop || !config) throw new ApiError("unauthorized", `this shop is not connected to ${platform}`);
   return { shop, config };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Services, Shop } from "../operations/services.ts";
-import type { Metrics } from "./observability.ts";
+import type { Metrics } from "./metrics.ts";
 
 export interface AppConfig {
   /** Enables the operator API when set. */

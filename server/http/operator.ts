@@ -21,7 +21,7 @@ document({
   errors: [400, 401, 403, 409, 415],
 });
 operator.post("/shops", jsonBody(CreateShopRequest), async (c) => {
-  const created = await c.get("services").createShop(c.get("body"));
+  const created = await c.get("services").settings.createShop(c.get("body"));
   return c.json(created, 201);
 });
 

@@ -18,7 +18,7 @@ import { changeConsent, consentOf } from "./consent.ts";
 import { forgetEngagement, engagementExport } from "./engagement-privacy.ts";
 import { ApiError } from "./errors.ts";
 import { answerOnce, ERASED, recordConflicts } from "./idempotency.ts";
-import { tierPointsOf } from "./orders.ts";
+import { tierPointsOf } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -43,7 +43,7 @@ export async function runDueJobs(services: Services, stopping: () => boolean = (
   for (const { id } of await shops.ids(services.driver.read)) {
     // a process shutting down finishes the batch in hand and starts no more: the next run picks up where this one stopped
     if (stopping()) break;
-    const shop = await services.requireShop(id);
+    const shop = await services.shops.require(id);
     await releasePending(services, shop, report, stopping);
     if (shop.program.expiry) await expireBalances(services, shop, report, stopping);
     if ((shop.program.actions ?? []).some((action) => action.kind === "birthday")) await awardBirthdays(services, shop, report, stopping);

@@ -12,7 +12,7 @@ import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { answerOnce, recordConflicts } from "./idempotency.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
-import { recordTierChange, tierStanding } from "./tier-events.ts";
+import { recordTierChange, tierPointsOf, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -22,14 +22,6 @@ function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): num
   const minor = toMinor(amount, currency);
   if (minor === null) throw new ApiError("invalid_request", `${amount} has more decimals than ${currency} allows (${shop.currencyDigits})`);
   return minor;
-}
-
-/**
- * Points a customer has earned from purchases within the program's tier window ending at `at`, by when orders were placed:
- * at an order's `placedAt`, only the orders before it count, as they would have then. (Orders may be placed up to a day ahead.)
- */
-export function tierPointsOf(q: Queries, shop: Shop, customerId: string, at: number, isNow = true) {
-  return ledger.tierPoints(q, shop.id, customerId, at - shop.program.tierWindowDays * DAY, isNow ? at + DAY : at);
 }
 
 /** Judges one code an order reports and, when it may be used, marks it used by the order. */

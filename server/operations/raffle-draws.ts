@@ -3,7 +3,7 @@ import { discountCode } from "../domain/codes.ts";
 import { drawWinner, prizeReward } from "../domain/raffles.ts";
 import { raffleEntries, rafflePurchases, raffles } from "../storage/raffles.ts";
 import { codes, customers, events, ledger, touchCustomer } from "../storage/repository.ts";
-import { definitionOf } from "./raffles.ts";
+import { definitionOf } from "./raffle-terms.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;
@@ -88,7 +88,7 @@ async function drawRaffle(services: Services, shop: Shop, raffleId: string, now:
   });
   if (!drawn) return;
   report.raffles.drawn++;
-  services.forget(shop.id);
+  services.shops.forget(shop.id);
 }
 
 /** Gives every entry of a cancelled raffle its points back, one ledger entry per purchase, each once; then settles the raffle. */

@@ -1,7 +1,7 @@
 import type { PublicRaffleDraw, RaffleDetails, RaffleDraw, RaffleSummary } from "../../contract/index.ts";
 import { type RaffleRow, raffleEntries, rafflePurchases, raffles } from "../storage/raffles.ts";
 import { ApiError } from "./errors.ts";
-import { definitionOf, statusOf } from "./raffles.ts";
+import { definitionOf, statusOf } from "./raffle-terms.ts";
 import type { Services, Shop } from "./services.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();

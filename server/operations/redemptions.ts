@@ -7,7 +7,7 @@ import { codes, customers, ledger } from "../storage/repository.ts";
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { onceForKey } from "./idempotency.ts";
-import { tierPointsOf } from "./orders.ts";
+import { tierPointsOf } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;

@@ -1,11 +1,19 @@
 import type { Tier } from "../../contract/index.ts";
 import { tierFor } from "../domain/progress.ts";
 import type { Queries } from "../storage/driver.ts";
+import { ledger } from "../storage/repository.ts";
 import { recordCustomerEvent } from "./events.ts";
-import { tierPointsOf } from "./orders.ts";
 import type { Shop } from "./services.ts";
 
 const DAY = 86_400_000;
+
+/**
+ * Points a customer has earned from purchases within the program's tier window ending at `at`, by when orders were placed:
+ * at an order's `placedAt`, only the orders before it count, as they would have then. (Orders may be placed up to a day ahead.)
+ */
+export function tierPointsOf(q: Queries, shop: Shop, customerId: string, at: number, isNow = true) {
+  return ledger.tierPoints(q, shop.id, customerId, at - shop.program.tierWindowDays * DAY, isNow ? at + DAY : at);
+}
 
 /** The customer's tier points and tier now, before a change (null for a program without tiers: no tier event then). */
 export async function tierStanding(tx: Queries, shop: Shop, customerId: string, now: number): Promise<{ points: number; tier: Tier | null } | null> {

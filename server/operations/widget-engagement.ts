@@ -5,7 +5,7 @@ import { feedback } from "../storage/feedback.ts";
 import { raffleEntries, raffles } from "../storage/raffles.ts";
 import type { CustomerRow } from "../storage/repository.ts";
 import { FEEDBACK_WINDOW_DAYS } from "./feedback.ts";
-import { definitionOf, statusOf } from "./raffles.ts";
+import { definitionOf, statusOf } from "./raffle-terms.ts";
 import type { Services, Shop } from "./services.ts";
 
 const DAY = 86_400_000;

@@ -16,9 +16,8 @@ const DAY = 86_400_000;
 const RECENT_ACTIVITY = 5;
 /** Unused reward codes shown in the member's wallet, newest first. */
 const WALLET_SIZE = 20;
-/** A cached customer view is redrawn at least this often, so that points ageing out of the tier window show. */
+/** A kept member view is redrawn at least this often, so that points ageing out of the tier window show. */
 const VIEW_TTL = 60_000;
-const MAX_CACHED_VIEWS = 50_000;
 
 export type PayloadProgram = WidgetPayload["program"];
 
@@ -190,20 +189,15 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
 }
 
 /**
- * Rendered customer views, checked on every request against the customer's `version` (bumped in the
- * same transaction as every change), so a cached view is never stale across processes.
- */
-const views = new Map<string, { version: number; createdAt: number; shopVersion: number; at: number; json: string; tierId: string }>();
-
-/**
- * The member's own state as JSON (`WidgetCustomer`) and their tier: one indexed lookup when it has not changed. A token never
- * seen before gets a customer row and a referral code, once.
+ * The member's own state as JSON (`WidgetCustomer`) and their tier: one indexed lookup when it has not changed. The app keeps
+ * the rendered views (Services.widgetViews), checked on every request against the customer's `version` (bumped in the same
+ * transaction as every change), so a kept view is never stale across processes. A token never seen before gets a customer
+ * row and a referral code, once.
  */
 export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
   let current = await customers.versionOf(services.driver.read, shop.id, customerId);
   if (!current) current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
-  const key = `${shop.id}\u0000${customerId}`;
-  let view = views.get(key);
+  let view = services.widgetViews.get(shop.id, customerId);
   if (
     !view ||
     view.version !== current.version ||
@@ -213,9 +207,7 @@ export async function memberView(services: Services, shop: Shop, customerId: str
   ) {
     const fresh = await customerView(services, shop, customerId, now);
     view = { version: current.version, createdAt: current.created_at, shopVersion: shop.version, at: now, ...fresh };
-    views.delete(key);
-    if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
-    views.set(key, view);
+    services.widgetViews.set(shop.id, customerId, view);
   }
   return view;
 }

@@ -25,7 +25,7 @@ export async function importFigures(rows = 100_000) {
   try {
     await driver.migrate();
     const services = new Services(driver);
-    const shop = await services.createShop({ id: "bench", name: "Bench", allowedOrigins: [], defaultLocale: "es", currency: "EUR" });
+    const shop = await services.settings.createShop({ id: "bench", name: "Bench", allowedOrigins: [], defaultLocale: "es", currency: "EUR" });
     const app = createApp(services, { rateLimit: false, trustProxy: false, log: () => {} });
     const csv = memberCsv(rows);
     const send = (query: string, key?: string) =>

@@ -26,7 +26,7 @@ export async function benchDatabase(file: string, customers: number, entries: nu
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
   const driver = openSqlite(building);
   await driver.migrate();
-  const shop = await new Services(driver).createShop({
+  const shop = await new Services(driver).settings.createShop({
     id: "bench",
     name: "Bench",
     allowedOrigins: ["http://127.0.0.1:9"],

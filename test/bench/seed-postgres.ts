@@ -111,7 +111,7 @@ export async function benchPostgres(serverUrl: string, customers: number, entrie
 
   const driver = openPostgres(databaseUrl, { poolSize: 2 });
   await driver.migrate();
-  const shop = await new Services(driver).createShop({
+  const shop = await new Services(driver).settings.createShop({
     id: "bench",
     name: "Bench",
     allowedOrigins: ["http://127.0.0.1:9"],

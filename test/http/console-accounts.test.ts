@@ -29,7 +29,7 @@ describe("accounts by email, shops by membership", () => {
   });
 
   it("lists every shop a person may manage, lets them choose, and remembers the last one", async () => {
-    await e.services.createShop(OTHER_SHOP);
+    await e.services.settings.createShop(OTHER_SHOP);
     const { saveMarketer } = await import("../../server/operations/console/accounts.ts");
     const two = { email: "two@shop.example", password: "two shops' password", shop: undefined };
     await saveMarketer(e.services, "demo", two.email, two.password, "owner");
@@ -122,7 +122,7 @@ describe("invitations", () => {
   });
 
   it("an invitation never changes an existing account's password: it is accepted with the current one", async () => {
-    await e.services.createShop(OTHER_SHOP);
+    await e.services.settings.createShop(OTHER_SHOP);
     const { saveMarketer } = await import("../../server/operations/console/accounts.ts");
     await saveMarketer(e.services, "second", "olga@shop.example", "olga's own password");
     const invited = await e.consoleCall("POST", "/marketers/invites", { body: { email: "olga@shop.example", role: "viewer" } });
@@ -188,7 +188,7 @@ describe("passwords", () => {
 
   it("refuses a reset link for a marketer who also works on a shop the owner does not own", async () => {
     await e.marketer("sol@shop.example", "editor");
-    await e.services.createShop(OTHER_SHOP);
+    await e.services.settings.createShop(OTHER_SHOP);
     await e.driver.transaction((tx) =>
       tx.run("INSERT INTO console_memberships (shop_id, email, role, created_at) VALUES ('second', 'sol@shop.example', 'owner', 0)"),
     );

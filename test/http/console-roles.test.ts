@@ -50,7 +50,7 @@ const forEveryone = new Set([
   "GET /v1/console/preview/:draft/v1/shops/:shop/widget/panel",
 ]);
 
-const program = () => e.services.shop("demo").then((shop) => shop?.program);
+const program = () => e.services.shops.get("demo").then((shop) => shop?.program);
 
 /** How to make each change as an owner, and the audit action it must leave. */
 const changes: Record<
@@ -82,7 +82,7 @@ const changes: Record<
   "DELETE /v1/console/marketers/invites/:email": {
     path: "/marketers/invites/olga@shop.example",
     action: "marketer.invite_revoked",
-    before: async () => invite(e.services, await e.services.requireShop("demo"), MARKETER.email, "olga@shop.example", "viewer", "http://localhost"),
+    before: async () => invite(e.services, await e.services.shops.require("demo"), MARKETER.email, "olga@shop.example", "viewer", "http://localhost"),
   },
   "PUT /v1/console/marketers/:email": {
     path: "/marketers/pablo@shop.example",

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => e.close());
 
-const program = () => e.services.shop("demo").then((shop) => shop?.program);
+const program = () => e.services.shops.get("demo").then((shop) => shop?.program);
 const bodies: Record<string, unknown> = {
   "PUT /theme": { accent: "#123456" },
   "PUT /program": "program",

@@ -425,3 +425,28 @@ describe("GET /v1/shops/:shop/activity", () => {
     expect((await e.call("GET", "/v1/shops/demo/activity")).status).toBe(401);
   });
 });
+
+describe("two endpoints in one process", () => {
+  it("keep their own member views and token checks: the same shop and customer ids on two databases never mix", async () => {
+    const clock = { now: Date.parse("2026-06-02T10:00:00Z") };
+    const [first, second] = [await testEndpoint({ clock }), await testEndpoint({ clock })];
+    e = first;
+    try {
+      // the same customer, with the same version and creation time on both, but another balance
+      for (const [endpoint, points] of [
+        [first, 120],
+        [second, 470],
+      ] as const)
+        await endpoint.call("POST", "/v1/customers/ana/adjustments", { headers: endpoint.asShop, body: { id: "start", points, reason: "x" } });
+      const balance = async (endpoint: TestEndpoint, token: string) =>
+        (await endpoint.call("GET", `/v1/shops/demo/widget?view=boot&token=${token}`)).json.customer?.balance;
+      expect(await balance(first, first.token("ana"))).toBe(120);
+      expect(await balance(second, second.token("ana"))).toBe(470);
+      // a token the first endpoint checked is signed with its secret: the second refuses it
+      expect((await second.call("GET", `/v1/shops/demo/widget?view=boot&token=${first.token("ana")}`)).json.sessionError?.code).toBe("unauthorized");
+    } finally {
+      expect(await second.ledgerMismatches()).toEqual([]);
+      await second.close();
+    }
+  });
+});

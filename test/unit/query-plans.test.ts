@@ -50,9 +50,9 @@ describe("query plans of the hot paths", () => {
     const base = openSqlite(file);
     await base.migrate();
     const services = new Services(recording(base, statements));
-    await services.createShop({ id: "demo", name: "Demo", allowedOrigins: [], defaultLocale: "es", currency: "EUR" });
-    const program = (await services.requireShop("demo")).program;
-    await services.saveProgram(await services.requireShop("demo"), {
+    await services.settings.createShop({ id: "demo", name: "Demo", allowedOrigins: [], defaultLocale: "es", currency: "EUR" });
+    const program = (await services.shops.require("demo")).program;
+    await services.settings.saveProgram(await services.shops.require("demo"), {
       ...program,
       pending: { days: 14 },
       expiry: { monthsInactive: 6, reminderDays: 14 },
@@ -84,7 +84,7 @@ describe("query plans of the hot paths", () => {
         },
       ],
     });
-    const shop = await services.requireShop("demo");
+    const shop = await services.shops.require("demo");
     statements.clear();
     const order = {
       id: "o1",

@@ -67,12 +67,12 @@ export const installRoutes = new Hono<ConsoleEnv>()
   .get("/checklist", async (c) => c.json(await installChecklist(c.get("services"), c.get("shop"))))
   .put("/allowed-origins", requireRole("owner"), jsonBody(AllowedOrigins), async (c) => {
     const services = c.get("services");
-    await services.saveAllowedOrigins(c.get("shop"), c.get("body").allowedOrigins, c.get("actor"));
-    return c.json(await installInfo(services, await services.requireShop(c.get("shop").id), endpointOrigin(c)));
+    await services.settings.saveAllowedOrigins(c.get("shop"), c.get("body").allowedOrigins, c.get("actor"));
+    return c.json(await installInfo(services, await services.shops.require(c.get("shop").id), endpointOrigin(c)));
   })
   .post("/secret-key", requireRole("owner"), jsonBody(RotateRequest), async (c) =>
-    c.json(await c.get("services").rotateSecretKey(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
+    c.json(await c.get("services").settings.rotateSecretKey(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
   )
   .post("/signing-secret", requireRole("owner"), jsonBody(RotateRequest), async (c) =>
-    c.json(await c.get("services").rotateSigningSecret(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
+    c.json(await c.get("services").settings.rotateSigningSecret(c.get("shop"), c.get("body").overlapHours * HOUR, c.get("actor")), 201),
   );

@@ -56,9 +56,9 @@ document({
 export const previewApi = new Hono<AppEnv>()
   .get("/:draft/v1/shops/:shop/widget", async (c) => {
     const services = c.get("services");
-    const shop = await services.requireShop(c.req.param("shop"));
+    const shop = await services.shops.require(c.req.param("shop"));
     const token = c.req.query("token") ?? c.req.header("authorization")?.replace(/^Bearer /, "") ?? "";
-    const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now());
+    const check = checkCustomerToken(token, shop.id, shop.signingSecrets, services.now(), services.tokens);
     if (!check.ok || check.customerId !== PREVIEW_CUSTOMER_ID) throw new ApiError("unauthorized", "the preview needs the preview token");
     c.header("Cache-Control", "no-store");
     const draft = draftOf(c.req.param("draft"));
@@ -71,7 +71,7 @@ export const previewApi = new Hono<AppEnv>()
     );
   })
   .get("/:draft/v1/shops/:shop/widget/panel", async (c) => {
-    const shop = await c.get("services").requireShop(c.req.param("shop"));
+    const shop = await c.get("services").shops.require(c.req.param("shop"));
     const draft = draftOf(c.req.param("draft"));
     c.header("Cache-Control", "no-store");
     return c.json(previewPanel(previewed(shop, draft), draft.theme, c.req.query("locale")));

@@ -42,7 +42,7 @@ export const programRoutes = new Hono<ConsoleEnv>()
   .use(requireSession)
   .get("/", (c) => c.json(c.get("shop").program))
   .put("/", requireRole("editor"), jsonBody(Program), async (c) =>
-    c.json(await c.get("services").saveProgram(c.get("shop"), c.get("body"), c.get("actor"))),
+    c.json(await c.get("services").settings.saveProgram(c.get("shop"), c.get("body"), c.get("actor"))),
   )
   .post("/campaign-preview", jsonBody(CampaignPreviewRequest), (c) => {
     const { campaigns, timeZone } = c.get("body");

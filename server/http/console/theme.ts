@@ -42,8 +42,8 @@ export const themeRoutes = new Hono<ConsoleEnv>()
   .get("/", (c) => c.json({ theme: c.get("shop").theme, warnings: contrastWarnings(c.get("shop").theme) }))
   .get("/texts", (c) => c.json(widgetTextDefaults()))
   .put("/", requireRole("editor"), jsonBody(ThemeUpdate), async (c) =>
-    c.json(await c.get("services").saveTheme(c.get("shop"), c.get("body"), c.get("actor"))),
+    c.json(await c.get("services").settings.saveTheme(c.get("shop"), c.get("body"), c.get("actor"))),
   )
   .post("/reset", requireRole("editor"), async (c) =>
-    c.json(await c.get("services").saveTheme(c.get("shop"), { ...defaultTheme, dark: {} }, c.get("actor"), "theme.reset")),
+    c.json(await c.get("services").settings.saveTheme(c.get("shop"), { ...defaultTheme, dark: {} }, c.get("actor"), "theme.reset")),
   );

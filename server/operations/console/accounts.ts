@@ -31,7 +31,7 @@ function checkPassword(password: string) {
  */
 export async function saveMarketer(services: Services, shopId: string, email: string, password: string, role: Role = "owner"): Promise<void> {
   checkPassword(password);
-  await services.requireShop(shopId);
+  await services.shops.require(shopId);
   const hash = await hashPassword(password);
   const address = normaliseEmail(email);
   const now = services.now();
@@ -76,7 +76,7 @@ export async function sessionOf(services: Services, sessionId: string): Promise<
   if (!row) return null;
   const shops = await memberships.ofAccount(read, row.email);
   const membership = row.shop_id ? shops.find((shop) => shop.shop_id === row.shop_id) : undefined;
-  const shop = membership ? await services.shop(membership.shop_id) : null;
+  const shop = membership ? await services.shops.get(membership.shop_id) : null;
   const role = shop && membership ? membership.role : null;
   return {
     email: row.email,

@@ -6,7 +6,7 @@ import { type CustomerSort, customerList, type LedgerWithOrderRow, ledgerWithOrd
 import { referrals, referralVisits } from "../../storage/referrals.ts";
 import type { CustomerRow } from "../../storage/repository.ts";
 import { customerDetails } from "../customers.ts";
-import { tierPointsOf } from "../orders.ts";
+import { tierPointsOf } from "../tier-events.ts";
 import type { Services, Shop } from "../services.ts";
 
 export const PAGE_SIZE = 25;

@@ -142,7 +142,7 @@ export async function linkInfo(services: Services, token: string): Promise<LinkI
   const read = services.driver.read;
   const link = await links.live(read, digest(token), services.now());
   if (!link) throw new ApiError("not_found", "this link has been used or has expired: ask for a new one");
-  const shop = link.shop_id ? await services.shop(link.shop_id) : null;
+  const shop = link.shop_id ? await services.shops.get(link.shop_id) : null;
   return {
     kind: link.kind,
     email: link.email,
@@ -181,7 +181,8 @@ export async function acceptLink(services: Services, token: string, password: st
       const chosen = shops.find((shop) => shop.shop_id === account?.last_shop_id) ?? (shops.length === 1 ? shops[0] : undefined);
       return openSession(services, tx, link.email, chosen?.shop_id ?? null);
     }
-    if (!link.shop_id || !link.role || !(await services.shop(link.shop_id))) throw new ApiError("not_found", "the shop of this invitation is gone");
+    if (!link.shop_id || !link.role || !(await services.shops.get(link.shop_id)))
+      throw new ApiError("not_found", "the shop of this invitation is gone");
     await memberships.upsert(tx, link.shop_id, link.email, link.role, now);
     await auditLog.record(tx, { shopId: link.shop_id, actor: link.email, action: "marketer.joined", details: { role: link.role }, at: now });
     return openSession(services, tx, link.email, link.shop_id);

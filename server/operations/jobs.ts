@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { JobReport } from "../../contract/index.ts";
 import { actionPeriod, birthdayIn } from "../domain/actions.ts";
-import { wallClock } from "../domain/campaigns.ts";
+import { wallClock } from "../../contract/time.ts";
 import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/expiry.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger, shopIds } from "../storage/repository.ts";

@@ -1,7 +1,7 @@
 import { Program, Theme, WidgetLocale, type CreateShopRequest, type CreatedShop, type ThemeUpdate } from "../../contract/index.ts";
 import { currencyDigits } from "../domain/money.ts";
 import { digest, newSecret } from "../domain/secrets.ts";
-import { contrastWarnings } from "../domain/contrast.ts";
+import { contrastWarnings } from "../../contract/rules/contrast.ts";
 import { auditLog } from "../storage/audit.ts";
 import type { Driver, Queries } from "../storage/driver.ts";
 import { retiringKeys, type ShopRow } from "../storage/repository.ts";

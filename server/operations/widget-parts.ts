@@ -1,5 +1,5 @@
 import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload, WidgetTexts } from "../../contract/index.ts";
-import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
+import { activeCampaign, nextCampaign, type Window } from "../../contract/rules/campaigns.ts";
 import { referralCode } from "../domain/codes.ts";
 import { expiresAt } from "../domain/expiry.ts";
 import { scheduleWords } from "../domain/schedule-words.ts";

@@ -1,5 +1,5 @@
 import type { Analytics, Program } from "../../../contract/index.ts";
-import { instantAt, wallClock } from "../../domain/campaigns.ts";
+import { instantAt, wallClock } from "../../../contract/time.ts";
 import { fromMinor, toMinor } from "../../domain/money.ts";
 import { analyticsQueries as queries } from "../../storage/analytics.ts";
 import type { Services, Shop } from "../services.ts";

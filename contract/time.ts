@@ -1,4 +1,9 @@
-// The wall clock of a time zone, as the endpoint and the console both read it (pure: Intl only, no Node or DOM).
+// Time as the endpoint, the console, the widget and the demo shop all count it: durations in milliseconds, and the wall
+// clock of a time zone (pure: Intl only, no Node or DOM).
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string) {

@@ -1,4 +1,5 @@
 import type { OrderRequest, OrderResult, RefundResult } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { type CodeStatus, judgeCodeUse, referralCode } from "../domain/codes.ts";
 import { earningRate, pointsFor, reversalFor } from "../domain/earning.ts";
 import { fromMinor, toMinor } from "../domain/money.ts";
@@ -13,7 +14,6 @@ import { creditReferral, reverseReferral } from "./referrals.ts";
 import { recordTierChange, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
 
-const DAY = 86_400_000;
 /** The request digest of answers whose customer was erased: a digest over their id would link back to them. */
 export const ERASED = "erased";
 

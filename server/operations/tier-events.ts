@@ -1,11 +1,10 @@
 import type { Tier } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { tierFor } from "../domain/progress.ts";
 import type { Queries } from "../storage/driver.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { tierPointsOf } from "./orders.ts";
 import type { Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 /** The customer's tier points and tier now, before a change (null for a program without tiers: no tier event then). */
 export async function tierStanding(tx: Queries, shop: Shop, customerId: string, now: number): Promise<{ points: number; tier: Tier | null } | null> {

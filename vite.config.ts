@@ -19,14 +19,6 @@ const server = nodeBundle("dist/server", {
 /** `npm start`: the demo shop, which starts the built endpoint (dist/server) as a child process beside it (`vite build --mode demo`). */
 const demo = nodeBundle("dist/demo-shop", { start: "demo-shop/start.ts" });
 
-/** Marks the contract's top-level schema definitions as pure, so that those the widget never parses drop out of its bundles. */
-const pureContractSchemas: Plugin = {
-  name: "pure-contract-schemas",
-  transform(code, id) {
-    if (/[\\/]contract[\\/][\w-]+\.ts$/.test(id)) return code.replace(/^((?:export )?const \w+ = )z\./gm, "$1/* @__PURE__ */ z.");
-  },
-};
-
 /** The widget checks responses with compact data made from the contract's zod schemas here, at build time: zod stays out of the bundles. */
 const contractSchemaData: Plugin = {
   name: "contract-schema-data",
@@ -44,7 +36,7 @@ const widgetDir = "dist/widget";
  */
 const widgetBase: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  plugins: [pureContractSchemas, contractSchemaData],
+  plugins: [contractSchemaData],
   build: {
     target: "es2020",
     // browsers with color-mix() and :has(): the stylesheets stay as written (no expanded `inset`, no split selector lists)

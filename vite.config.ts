@@ -3,33 +3,21 @@ import { existsSync, readdirSync } from "node:fs";
 import { bootSchemas, panelSchemas } from "./widget/schema/generate.ts";
 import { schemaModule } from "./widget/schema/module.ts";
 
-/** The endpoint, bundled for Node: `vite build --mode server`. Dependencies stay in node_modules. */
-const server: UserConfig = {
-  build: {
-    ssr: true,
-    target: "node20",
-    outDir: "dist/server",
-    emptyOutDir: true,
-    rollupOptions: {
-      input: {
-        serve: "server/cli/serve.ts",
-        start: "server/cli/start.ts",
-        backup: "server/cli/backup.ts",
-        restore: "server/cli/restore.ts",
-        console: "server/cli/console.ts",
-      },
-      output: { entryFileNames: "[name].js" },
-    },
-  },
-};
+/** Node entries bundled for Node 20 into `outDir`; their dependencies stay in node_modules. */
+const nodeBundle = (outDir: string, input: Record<string, string>): UserConfig => ({
+  build: { ssr: true, target: "node20", outDir, emptyOutDir: true, rollupOptions: { input, output: { entryFileNames: "[name].js" } } },
+});
 
-/** Marks the contract's top-level schema definitions as pure, so that those the widget never parses drop out of its bundles. */
-const pureContractSchemas: Plugin = {
-  name: "pure-contract-schemas",
-  transform(code, id) {
-    if (/[\\/]contract[\\/][\w-]+\.ts$/.test(id)) return code.replace(/^((?:export )?const \w+ = )z\./gm, "$1/* @__PURE__ */ z.");
-  },
-};
+/** The endpoint and its commands: `vite build --mode server`. */
+const server = nodeBundle("dist/server", {
+  serve: "server/cli/serve.ts",
+  backup: "server/cli/backup.ts",
+  restore: "server/cli/restore.ts",
+  console: "server/cli/console.ts",
+});
+
+/** `npm start`: the demo shop, which starts the built endpoint (dist/server) as a child process beside it (`vite build --mode demo`). */
+const demo = nodeBundle("dist/demo-shop", { start: "demo-shop/start.ts" });
 
 /** The widget checks responses with compact data made from the contract's zod schemas here, at build time: zod stays out of the bundles. */
 const contractSchemaData: Plugin = {
@@ -48,7 +36,7 @@ const widgetDir = "dist/widget";
  */
 const widgetBase: UserConfig = {
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  plugins: [pureContractSchemas, contractSchemaData],
+  plugins: [contractSchemaData],
   build: {
     target: "es2020",
     // browsers with color-mix() and :has(): the stylesheets stay as written (no expanded `inset`, no split selector lists)
@@ -108,4 +96,6 @@ const consoleApp: UserConfig = {
   build: { outDir: "../dist/console", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0, modulePreload: { polyfill: false } },
 };
 
-export default defineConfig(({ mode }) => (mode === "server" ? server : mode === "console" ? consoleApp : mode === "panel" ? panel : boot()));
+const modes: Record<string, () => UserConfig> = { server: () => server, demo: () => demo, console: () => consoleApp, panel: () => panel };
+
+export default defineConfig(({ mode }) => (modes[mode] ?? boot)());

@@ -1,3 +1,5 @@
+import { DAY } from "../contract/time.ts";
+
 /** "martes 15:00–17:00" (or "martes 23:00 – miércoles 01:00"): a campaign window in the shop's time zone, in the console's language. */
 export function describeWindow(window: { startsAt: string; endsAt: string }, timeZone: string, locale: string): string {
   const day = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone });
@@ -6,7 +8,7 @@ export function describeWindow(window: { startsAt: string; endsAt: string }, tim
   const starts = new Date(window.startsAt);
   const ends = new Date(window.endsAt);
   const sameDay = date.format(starts) === date.format(ends);
-  const soon = ends.getTime() - Date.now() < 7 * 86_400_000;
+  const soon = ends.getTime() - Date.now() < 7 * DAY;
   const start = `${day.format(starts)}${soon ? "" : ` ${date.format(starts)}`} ${time.format(starts)}`;
   return sameDay ? `${start}–${time.format(ends)}` : `${start} – ${day.format(ends)} ${soon ? "" : `${date.format(ends)} `}${time.format(ends)}`;
 }

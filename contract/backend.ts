@@ -83,7 +83,9 @@ export const AdjustmentRequest = z.strictObject({
   ),
   reason: z.string().check(z.minLength(1), z.maxLength(200)),
 });
+export type AdjustmentRequest = z.infer<typeof AdjustmentRequest>;
 export const AdjustmentResult = z.object({ adjustmentId: ExternalId, points: Points, balance: Points });
+export type AdjustmentResult = z.infer<typeof AdjustmentResult>;
 
 export const CustomerDetails = z.object({
   id: ExternalId,

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
-import { signCustomerToken } from "../server/sdk/sign-customer-token.js";
+import { signCustomerToken } from "premio-loyalty/sign-customer-token";
 import { type CartState, parseCart } from "./cart.ts";
 import type { Locale } from "./catalog.ts";
 import { isLocale, type Translate } from "./i18n.ts";

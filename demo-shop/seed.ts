@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CreatedShop, Program } from "../contract/index.ts";
-import { placeOrder } from "../server/operations/orders.ts";
-import { adjustPoints, upsertCustomer } from "../server/operations/customers.ts";
-import type { Services } from "../server/operations/services.ts";
+import { DAY } from "../contract/time.ts";
+import { loyaltyClient, operatorClient, type Result } from "./loyalty-client.ts";
 
 export const DEMO_SHOP_ID = "demo";
 
@@ -44,19 +43,32 @@ function demoProgram(program: Program, shopUrl: string): Program {
   };
 }
 
-/**
- * Creates the demo shop on first start (its keys are kept in `keysFile`, development only) and seeds
- * its shoppers with history. A second start finds it and reuses the data.
- */
-export async function seedDemoShop(
-  services: Services,
-  options: { keysFile: string; shopOrigins: string[] },
-): Promise<{ keys: DemoKeys; created: boolean }> {
-  const existing = await services.shops.get(DEMO_SHOP_ID);
-  if (existing && existsSync(options.keysFile)) return { keys: JSON.parse(readFileSync(options.keysFile, "utf8")) as DemoKeys, created: false };
-  if (existing) throw new Error(`shop "${DEMO_SHOP_ID}" exists but ${options.keysFile} is missing: delete the data folder to start afresh`);
+/** What the seed needs: the endpoint, the operator key that creates the shop, and where the shop's keys are kept. */
+export interface SeedOptions {
+  endpoint: string;
+  operatorKey: string;
+  /** The shop's keys, development only (data/demo-keys.json). */
+  keysFile: string;
+  shopOrigins: string[];
+}
 
-  const created = await services.settings.createShop({
+/** A call's data, or an error that says which step of the seed failed and why. */
+function expectOk<T>(result: Result<T>, step: string): T {
+  if (result.ok) return result.data;
+  throw new Error(`seeding the demo shop: ${step} failed (${result.status} ${result.error.code}: ${result.error.message})`);
+}
+
+const savedKeys = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as DemoKeys) : null);
+
+/**
+ * Creates the demo shop on first start, over the endpoint's HTTP API like any shop's backend (its keys are kept in
+ * `keysFile`, development only), and seeds its shoppers with history. A later start finds the keys and reuses the data.
+ */
+export async function seedDemoShop(options: SeedOptions): Promise<{ keys: DemoKeys; created: boolean }> {
+  const saved = savedKeys(options.keysFile);
+  if (saved && (await loyaltyClient({ endpoint: options.endpoint, secretKey: saved.secretKey }).program()).ok) return { keys: saved, created: false };
+
+  const created = await operatorClient(options).createShop({
     id: DEMO_SHOP_ID,
     name: "La Tienda de Prueba",
     allowedOrigins: options.shopOrigins,
@@ -64,25 +76,30 @@ export async function seedDemoShop(
     currency: "EUR",
     timeZone: "Europe/Madrid",
   });
+  if (!created.ok && created.status === 409)
+    throw new Error(`shop "${DEMO_SHOP_ID}" exists but ${options.keysFile} is missing or stale: delete the data folder to start afresh`);
+  const keys = expectOk(created, "creating the shop");
   mkdirSync(dirname(options.keysFile), { recursive: true });
-  writeFileSync(options.keysFile, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
-  let shop = await services.shops.require(DEMO_SHOP_ID);
-  await services.settings.saveProgram(shop, demoProgram(shop.program, options.shopOrigins[0] ?? "http://localhost:5174"));
-  shop = await services.shops.require(DEMO_SHOP_ID);
+  writeFileSync(options.keysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
 
+  const loyalty = loyaltyClient({ endpoint: options.endpoint, secretKey: keys.secretKey });
+  const program = expectOk(await loyalty.program(), "reading the program");
+  expectOk(await loyalty.saveProgram(demoProgram(program, options.shopOrigins[0] ?? "http://localhost:5174")), "saving the program");
   for (const shopper of demoShoppers)
-    await upsertCustomer(services, shop, shopper.id, { name: shopper.name, email: shopper.email, marketingConsent: true });
-  const day = 86_400_000;
-  const order = (id: string, customerId: string, subtotal: string, daysAgo: number, channel: "online" | "store" = "online") =>
-    placeOrder(services, shop, {
-      id,
-      customerId,
-      subtotal,
-      currency: "EUR",
-      channel,
-      discountCodes: [],
-      placedAt: new Date(services.now() - daysAgo * day).toISOString(),
-    });
+    expectOk(await loyalty.saveCustomer(shopper.id, { name: shopper.name, email: shopper.email, marketingConsent: true }), `saving ${shopper.id}`);
+  const order = async (id: string, customerId: string, subtotal: string, daysAgo: number, channel: "online" | "store" = "online") =>
+    expectOk(
+      await loyalty.reportOrder({
+        id,
+        customerId,
+        subtotal,
+        currency: "EUR",
+        channel,
+        discountCodes: [],
+        placedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      }),
+      `reporting order ${id}`,
+    );
   await order("DEMO-1001", "mateo", "129.90", 40);
   await order("DEMO-1002", "mateo", "84.50", 12, "store");
   await order("DEMO-1003", "mateo", "45.00", 3);
@@ -90,6 +107,6 @@ export async function seedDemoShop(
   await order("DEMO-2002", "carmen", "610.00", 90, "store");
   await order("DEMO-2003", "carmen", "380.00", 20);
   await order("DEMO-2004", "carmen", "150.00", 6);
-  await adjustPoints(services, shop, "carmen", { id: "DEMO-ADJ-1", points: 100, reason: "Gracias por tu reseña" });
-  return { keys: created, created: true };
+  expectOk(await loyalty.adjustPoints("carmen", { id: "DEMO-ADJ-1", points: 100, reason: "Gracias por tu reseña" }), "adjusting carmen's points");
+  return { keys, created: true };
 }

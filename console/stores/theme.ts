@@ -1,7 +1,7 @@
 import { atom, computed } from "nanostores";
 import { Program, Theme, type WidgetTextDefaults } from "../../contract/index.ts";
 // a pure function shared with the endpoint: the editor warns with the same numbers the server returns
-import { type ContrastPair, contrastPairs, contrastRatio } from "../../server/domain/contrast.ts";
+import { type ContrastPair, contrastPairs, contrastRatio } from "../../contract/rules/contrast.ts";
 import { api } from "../api.ts";
 import { $locale } from "../i18n/index.ts";
 import { issuesByPath, stableJson } from "./issues.ts";

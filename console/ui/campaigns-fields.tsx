@@ -1,5 +1,6 @@
 import { useStore } from "@nanostores/preact";
 import type { Campaign } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { describeWindow, formatDate } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $campaignPreview, $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
@@ -175,7 +176,7 @@ export function CampaignsFields() {
           type="button"
           onClick={() =>
             editProgram((draft) => {
-              const startsAt = new Date(Date.now() + 86_400_000);
+              const startsAt = new Date(Date.now() + DAY);
               startsAt.setMinutes(0, 0, 0);
               draft.campaigns.push({
                 id: newId(draft, "campaigns", ""),
@@ -183,7 +184,7 @@ export function CampaignsFields() {
                 name: {},
                 multiplier: 2,
                 startsAt: startsAt.toISOString(),
-                endsAt: new Date(startsAt.getTime() + 7 * 86_400_000).toISOString(),
+                endsAt: new Date(startsAt.getTime() + 7 * DAY).toISOString(),
               });
             })
           }

@@ -1,6 +1,7 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
 import type { Announcement, Raffle, RafflePrizeCode } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $raffleStates, loadRaffleStates } from "../stores/engagement.ts";
@@ -11,7 +12,6 @@ import { Checkbox, NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./id-field.tsx";
 import { LocalizedFields } from "./localized.tsx";
 
-const DAY = 86_400_000;
 const prizeKinds = ["amount_off", "percent_off", "free_shipping", "free_product"] as const;
 
 /** A prize code of another kind keeps its minimum order and validity. */

@@ -1,7 +1,7 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
 import { LAUNCHER_LABEL_MAX, Theme } from "../../contract/index.ts";
-import { darkColors } from "../../server/domain/contrast.ts";
+import { darkColors } from "../../contract/rules/contrast.ts";
 import { $t } from "../i18n/index.ts";
 import { $can, $session } from "../stores/session.ts";
 import {

@@ -1,5 +1,5 @@
 import type { EarningAction } from "../../contract/index.ts";
-import { instantAt, wallClock } from "./campaigns.ts";
+import { instantAt, wallClock } from "../../contract/time.ts";
 
 /** The calendar period (in the program's time zone) that an action done at `at` counts in; `ever` is all time. */
 export function actionPeriod(per: EarningAction["limit"]["per"], at: number, timeZone: string): { start: number; end: number } {

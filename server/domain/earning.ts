@@ -1,5 +1,5 @@
 import type { Campaign, Program, Tier } from "../../contract/index.ts";
-import { activeCampaign } from "./campaigns.ts";
+import { activeCampaign } from "../../contract/rules/campaigns.ts";
 
 export interface EarningRate {
   pointsPerUnit: number;

@@ -1,3 +1,5 @@
+import { DAY } from "../../contract/time.ts";
+
 /** `at` moved by whole calendar months (UTC), the day clamped to the month's length: 31 March + 1 month = 30 April. */
 export function addMonths(at: number, months: number): number {
   const date = new Date(at);
@@ -21,7 +23,7 @@ export const expiresAt = (rule: ExpiryRule, lastEarnedAt: number) => addMonths(l
 export const expiryCutoff = (rule: ExpiryRule, now: number) => addMonths(now, -rule.monthsInactive);
 
 /** The latest earning whose expiry is within the reminder window of `now`. */
-export const reminderCutoff = (rule: ExpiryRule, now: number) => addMonths(now + rule.reminderDays * 86_400_000, -rule.monthsInactive);
+export const reminderCutoff = (rule: ExpiryRule, now: number) => addMonths(now + rule.reminderDays * DAY, -rule.monthsInactive);
 
 /** What a customer's expiry job does, as checks with their reasons (after the customer's row is locked). */
 export function judgeExpiry(
@@ -31,7 +33,7 @@ export function judgeExpiry(
   if (facts.balance <= 0 || facts.lastEarnedAt === null) return "nothing";
   const due = expiresAt(rule, facts.lastEarnedAt);
   if (due <= facts.now) return facts.expiredThrough !== null && facts.expiredThrough >= facts.lastEarnedAt ? "nothing" : "expire";
-  if (due - rule.reminderDays * 86_400_000 <= facts.now)
+  if (due - rule.reminderDays * DAY <= facts.now)
     return facts.remindedThrough !== null && facts.remindedThrough >= facts.lastEarnedAt ? "nothing" : "remind";
   return "nothing";
 }

@@ -21,7 +21,7 @@ import {
   ThemeResponse,
   ThemeUpdate,
 } from "../../contract/index.ts";
-import { contrastWarnings } from "../domain/contrast.ts";
+import { contrastWarnings } from "../../contract/rules/contrast.ts";
 import { recordAction } from "../operations/actions.ts";
 import { eventPage } from "../operations/events.ts";
 import { adjustPoints, customerDetails, eraseCustomer, exportCustomer, upsertCustomer } from "../operations/customers.ts";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ActionRequest, ActionResult, EarningAction } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { actionPeriod, judgeAction } from "../domain/actions.ts";
 import { referralCode } from "../domain/codes.ts";
 import { fingerprint } from "../domain/secrets.ts";
@@ -9,8 +10,6 @@ import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { answerOnce, recordConflicts } from "./idempotency.ts";
 import type { Services, Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 /**
  * Awards one way to earn (newsletter, review, …) inside a transaction: the customer's row is locked, so the limit holds

@@ -2,9 +2,10 @@ import { events } from "../storage/repository.ts";
 import type { Queries } from "../storage/driver.ts";
 import { erasureEvents } from "../storage/webhooks.ts";
 import type { Services } from "./services.ts";
+import { DAY } from "../../contract/time.ts";
 
 /** How long a `customer.erased` event may keep the erased customer's id: past the whole retry schedule (27 h 35 min). */
-export const ERASED_ID_KEPT_MS = 7 * 86_400_000;
+export const ERASED_ID_KEPT_MS = 7 * DAY;
 
 /**
  * In the erasure's transaction: the customer's events not yet sent are dropped with their messages (a receiver must not get

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { JobReport } from "../../contract/index.ts";
 import { actionPeriod, birthdayIn } from "../domain/actions.ts";
-import { wallClock } from "../domain/campaigns.ts";
+import { DAY, wallClock } from "../../contract/time.ts";
 import { expiresAt, expiryCutoff, judgeExpiry, reminderCutoff } from "../domain/expiry.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import { actions, birthdays, customers, events, expiryScan, jobState, ledger } from "../storage/repository.ts";
@@ -18,7 +18,6 @@ import type { Services, Shop } from "./services.ts";
  * large enough that a million customers take seconds, not minutes.
  */
 const BATCH = 200;
-const DAY = 86_400_000;
 /** Birthdays of days the jobs did not run on (the endpoint was down) are caught up, this many days back at most. */
 const BIRTHDAY_CATCH_UP_DAYS = 7;
 

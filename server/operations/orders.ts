@@ -1,4 +1,5 @@
 import type { OrderRequest, OrderResult, RefundResult } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { type CodeStatus, judgeCodeUse, referralCode } from "../domain/codes.ts";
 import { earningRate, pointsFor, reversalFor } from "../domain/earning.ts";
 import { fromMinor, toMinor } from "../domain/money.ts";
@@ -14,8 +15,6 @@ import { answerOnce, recordConflicts } from "./idempotency.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
 import { recordTierChange, tierPointsOf, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 function minorOrThrow(shop: Shop, amount: string, currency = shop.currency): number {
   if (currency !== shop.currency) throw new ApiError("currency_mismatch", `this shop trades in ${shop.currency}, not ${currency}`);

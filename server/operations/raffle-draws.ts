@@ -1,4 +1,5 @@
 import type { JobReport } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { discountCode } from "../domain/codes.ts";
 import { drawWinner, prizeReward } from "../domain/raffles.ts";
 import { raffleEntries, rafflePurchases, raffles } from "../storage/raffles.ts";
@@ -6,7 +7,6 @@ import { codes, customers, events, ledger, touchCustomer } from "../storage/repo
 import { definitionOf } from "./raffle-terms.ts";
 import type { Services, Shop } from "./services.ts";
 
-const DAY = 86_400_000;
 /** Purchases refunded per transaction, so that an order never waits long behind a cancellation (SQLite has one writer). */
 const BATCH = 200;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redemption } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { discountCode, referralCode } from "../domain/codes.ts";
 import { rewardsFor, tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
@@ -9,8 +10,6 @@ import { recordCustomerEvent } from "./events.ts";
 import { onceForKey } from "./idempotency.ts";
 import { tierPointsOf } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 /**
  * Spends a reward's points and issues its single-use code, atomically: the customer's row is locked,

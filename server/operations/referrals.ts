@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { OrderRequest, OrderResult, ReferralWelcome, RefundResult } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { discountCode } from "../domain/codes.ts";
 import { judgeReferral } from "../domain/referrals.ts";
 import type { Queries } from "../storage/driver.ts";
@@ -8,8 +9,6 @@ import { codes, type CustomerRow, customers, ledger, touchCustomer } from "../st
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import type { Services, Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 /** New welcome codes one referral link gives out in a day: from one network, and in all. */
 export const WELCOME_CODES_PER_NETWORK = 5;

@@ -1,6 +1,7 @@
+import { HOUR } from "../../contract/time.ts";
 import { Program, Theme, WidgetLocale, type CreateShopRequest, type CreatedShop, type ThemeUpdate } from "../../contract/index.ts";
 import { defaultTheme } from "../../contract/index.ts";
-import { contrastWarnings } from "../domain/contrast.ts";
+import { contrastWarnings } from "../../contract/rules/contrast.ts";
 import { digest, newSecret } from "../domain/secrets.ts";
 import { auditLog } from "../storage/audit.ts";
 import type { Driver, Queries } from "../storage/driver.ts";
@@ -36,7 +37,7 @@ export class ShopSettings {
       await retiringKeys.removeExpired(tx, shop.id, now);
       await retiringKeys.add(tx, "secret_key", row.secret_key_hash, shop.id, now + overlapMs);
       await shops.setSecretKeyHash(tx, shop.id, digest(secretKey));
-      await this.audit(tx, shop, actor, "secret_key.rotated", { overlapHours: overlapMs / 3_600_000 });
+      await this.audit(tx, shop, actor, "secret_key.rotated", { overlapHours: overlapMs / HOUR });
     });
     this.directory.forgetKeysOf(shop.id);
     return { secretKey, previousValidUntil: new Date(now + overlapMs).toISOString() };
@@ -58,7 +59,7 @@ export class ShopSettings {
       await retiringKeys.removeExpired(tx, shop.id, now);
       for (const secret of current) if (!stillRetiring.has(secret)) await retiringKeys.add(tx, "signing_secret", secret, shop.id, now + overlapMs);
       await shops.setSigningSecrets(tx, shop.id, JSON.stringify([signingSecret, ...current]));
-      await this.audit(tx, shop, actor, "signing_secret.rotated", { overlapHours: overlapMs / 3_600_000 });
+      await this.audit(tx, shop, actor, "signing_secret.rotated", { overlapHours: overlapMs / HOUR });
     });
     this.directory.forget(shop.id);
     return { signingSecret, previousValidUntil: new Date(now + overlapMs).toISOString() };

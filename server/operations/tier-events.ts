@@ -1,11 +1,10 @@
 import type { Tier } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { tierFor } from "../domain/progress.ts";
 import type { Queries } from "../storage/driver.ts";
 import { ledger } from "../storage/repository.ts";
 import { recordCustomerEvent } from "./events.ts";
 import type { Shop } from "./services.ts";
-
-const DAY = 86_400_000;
 
 /**
  * Points a customer has earned from purchases within the program's tier window ending at `at`, by when orders were placed:

@@ -1,11 +1,11 @@
 import type { CreatedWebhook, DeliveryPage, WebhookDelivery, WebhookRequest, WebhookSummary } from "../../contract/index.ts";
+import { HOUR } from "../../contract/time.ts";
 import { newWebhookId, newWebhookSecret, urlProblem } from "../domain/webhooks.ts";
 import { type DeliveryRow, deliveries, type WebhookRow, webhooks } from "../storage/webhooks.ts";
 import { ApiError } from "./errors.ts";
 import type { Services, Shop } from "./services.ts";
 import { hostProblem } from "./webhook-transport.ts";
 
-const HOUR = 3_600_000;
 /** Webhooks a shop may have: each event is queued once per webhook, inside the transaction of the change. */
 export const MAX_WEBHOOKS = 10;
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Announcement, WidgetAnnouncement, WidgetCustomer, WidgetPayload, WidgetRaffle } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import type { Queries } from "../storage/driver.ts";
 import { feedback } from "../storage/feedback.ts";
 import { raffleEntries, raffles } from "../storage/raffles.ts";
@@ -8,7 +9,6 @@ import { FEEDBACK_WINDOW_DAYS } from "./feedback.ts";
 import { definitionOf, statusOf } from "./raffle-terms.ts";
 import type { Services, Shop } from "./services.ts";
 
-const DAY = 86_400_000;
 /** A finished raffle (drawn or cancelled) stays in the widget this long, so that members see how it ended. */
 const FINISHED_SHOWN_DAYS = 30;
 const iso = (ms: number) => new Date(ms).toISOString();

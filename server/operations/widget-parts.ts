@@ -1,5 +1,6 @@
 import type { CampaignWindow, Reward, WidgetCustomer, WidgetPayload, WidgetTexts } from "../../contract/index.ts";
-import { activeCampaign, nextCampaign, type Window } from "../domain/campaigns.ts";
+import { activeCampaign, nextCampaign, type Window } from "../../contract/rules/campaigns.ts";
+import { DAY } from "../../contract/time.ts";
 import { referralCode } from "../domain/codes.ts";
 import { expiresAt } from "../domain/expiry.ts";
 import { scheduleWords } from "../domain/schedule-words.ts";
@@ -12,7 +13,6 @@ import { customerEngagement, programEngagement } from "./widget-engagement.ts";
 
 // The serialised pieces the widget's answers (full payload, boot, panel) are made of, each cached where it can be.
 
-const DAY = 86_400_000;
 const RECENT_ACTIVITY = 5;
 /** Unused reward codes shown in the member's wallet, newest first. */
 const WALLET_SIZE = 20;

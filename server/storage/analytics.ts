@@ -1,6 +1,6 @@
 import type { Queries } from "./driver.ts";
+import { DAY } from "../../contract/time.ts";
 
-const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 type Bucketed = { bucket: number };
 

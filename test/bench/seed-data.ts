@@ -1,4 +1,5 @@
 import type { Tier } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { fingerprint } from "../../server/domain/secrets.ts";
 import { starterProgram } from "../../server/operations/defaults.ts";
 
@@ -8,7 +9,6 @@ import { starterProgram } from "../../server/operations/defaults.ts";
  * multipliers), every order with its ledger entry, dated by when it was placed. Members' latest orders are spread evenly
  * over the last `LAST_ORDER_SPREAD_DAYS` days, so about half have been inactive for more than 6 months.
  */
-export const DAY = 86_400_000;
 export const LAST_ORDER_SPREAD_DAYS = 360;
 /** A member's orders span this long, less than the tier window (365 days): every earlier order counts for the tier. */
 const ORDER_SPAN_DAYS = 270;

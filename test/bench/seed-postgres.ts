@@ -1,7 +1,8 @@
 import pg from "pg";
 import { Services } from "../../server/operations/services.ts";
 import { openPostgres } from "../../server/storage/postgres.ts";
-import { benchTiers, DAY, LAST_ORDER_SPREAD_DAYS, orderSpacing, ordersPerCustomer } from "./seed-data.ts";
+import { DAY } from "../../contract/time.ts";
+import { benchTiers, LAST_ORDER_SPREAD_DAYS, orderSpacing, ordersPerCustomer } from "./seed-data.ts";
 import type { BenchShop } from "./seed-database.ts";
 
 export interface BenchPostgres {

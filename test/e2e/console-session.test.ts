@@ -7,13 +7,13 @@ import { audit } from "./support/axe.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { type HostPage, shopPage, startHostPage } from "./support/host-page.ts";
 import { saveScreenshot } from "./support/screenshot.ts";
+import { DAY } from "../../contract/time.ts";
 
 // A marketer's whole session in a real browser: an owner invites an editor, who joins through the one-time link, edits
 // every section of the program and the look, sees it on the shop's page, finds a customer, reads the analytics; the
 // owner reads the change log and the install checklist. Then every page passes axe at 1280 and 768 px.
 
 const OWNER = { email: "owner@shop.example", password: "the owner's long password" };
-const DAY = 86_400_000;
 let host: HostPage;
 let endpoint: RunningEndpoint;
 let browser: Browser;

@@ -30,20 +30,26 @@ async function freePort(): Promise<number> {
 
 /**
  * What `npm start` runs, on random ports over a fresh SQLite file: the endpoint serving the built
- * widget, the demo shop seeded into it, and the demo shop's own server.
+ * widget (in this process), the demo shop seeded into it over HTTP, and the demo shop's own server.
  */
 export async function startDemo(): Promise<RunningDemo> {
   const dir = mkdtempSync(join(tmpdir(), "loyalty-demo-"));
   const driver = openSqlite(join(dir, "loyalty.sqlite"));
   await driver.migrate();
   const services = new Services(driver);
-  const app = createApp(services, { rateLimit: false, trustProxy: false, widgetFile: resolve("dist/widget/loyalty.js"), log: () => {} });
+  const operatorKey = "demo-operator-key";
+  const app = createApp(services, { operatorKey, rateLimit: false, trustProxy: false, widgetFile: resolve("dist/widget/loyalty.js"), log: () => {} });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
   await new Promise<void>((ready) => server.once("listening", () => ready()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const shopPort = await freePort();
-  const { keys } = await seedDemoShop(services, { keysFile: join(dir, "demo-keys.json"), shopOrigins: [`http://localhost:${shopPort}`] });
+  const { keys } = await seedDemoShop({
+    endpoint,
+    operatorKey,
+    keysFile: join(dir, "demo-keys.json"),
+    shopOrigins: [`http://localhost:${shopPort}`],
+  });
   const shop = await startDemoShop({
     keys,
     endpointUrl: endpoint,

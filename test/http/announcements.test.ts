@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Announcement } from "../../contract/index.ts";
+import { HOUR } from "../../contract/time.ts";
 import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // Contract 7.4, announcements: program news per language, shown in the widget from startsAt until endsAt.
 
 const START = Date.parse("2026-11-20T10:00:00Z");
-const HOUR = 3_600_000;
 const clock = { now: START };
 let e: TestEndpoint;
 afterEach(async () => {

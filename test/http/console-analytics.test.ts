@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
+import { DAY } from "../../contract/time.ts";
 
 let e: ConsoleEndpoint;
-const DAY = 86_400_000;
 // noon in Madrid, so that the orders below fall on clear local days
 const clock = { now: Date.parse("2025-03-10T11:00:00Z") };
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
+import { HOUR } from "../../contract/time.ts";
 
 let e: ConsoleEndpoint;
 const clock = { now: Date.parse("2025-03-03T09:00:00Z") };
-const HOUR = 3_600_000;
 beforeAll(async () => {
   e = await consoleEndpoint({ clock });
   await e.signIn();

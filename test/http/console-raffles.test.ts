@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATOR_KEY } from "../support/endpoint.ts";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
+import { DAY } from "../../contract/time.ts";
 
 // The console's raffles: every raffle with its entries and its draw (raffles are created and cancelled in the program).
 
 const START = Date.parse("2026-11-20T10:00:00Z");
-const DAY = 86_400_000;
 const clock = { now: START };
 let e: ConsoleEndpoint;
 const raffle = (id: string, closesIn: number) => ({

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Program } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { type ConsoleEndpoint, consoleEndpoint } from "./console-support.ts";
 
 // Contract 7.4, post-purchase feedback: "¿Qué tal tu compra?" for the member's own order, once, earning the feedback action.
 
 const START = Date.parse("2026-11-20T10:00:00Z");
-const DAY = 86_400_000;
 const clock = { now: START };
 let e: ConsoleEndpoint;
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths } from "../../server/domain/expiry.ts";
 import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
+import { DAY } from "../../contract/time.ts";
 
 // Model-based test: random sequences of orders, replays, refunds (a friend's whole refund takes the referrer's credit
 // back), redemptions, adjustments, referrals, campaign changes, raffle entries (and the raffle's cancellation) and time
@@ -21,7 +22,6 @@ const REWARDS = [
   { id: "ten-percent", cost: 1000 },
 ];
 const MEMBERS = ["ana", "bea", "cris"];
-const DAY = 86_400_000;
 const PENDING_DAYS = 14;
 const MONTHS_INACTIVE = 3;
 /** Time passes by at most this much in one run, so that no order leaves the 365-day tier window (not modelled). */
@@ -264,7 +264,6 @@ class Campaign implements fc.AsyncCommand<Model, Real> {
   constructor(readonly on: boolean) {}
   check = () => true;
   run = async (model: Model, real: Real) => {
-    const day = 86_400_000;
     await real.e.setProgram((program) => ({
       ...program,
       campaigns: this.on
@@ -274,13 +273,13 @@ class Campaign implements fc.AsyncCommand<Model, Real> {
               kind: "range",
               name: { es: "Dobles" },
               multiplier: 2,
-              startsAt: new Date(model.now - day).toISOString(),
-              endsAt: new Date(model.now + day).toISOString(),
+              startsAt: new Date(model.now - DAY).toISOString(),
+              endsAt: new Date(model.now + DAY).toISOString(),
             },
           ]
         : [],
     }));
-    model.campaign = this.on ? { startsAt: model.now - day, endsAt: model.now + day } : null;
+    model.campaign = this.on ? { startsAt: model.now - DAY, endsAt: model.now + DAY } : null;
   };
   toString = () => `campaign(${this.on})`;
 }

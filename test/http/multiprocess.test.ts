@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { testPostgresUrl } from "../support/database.ts";
+import { DAY } from "../../contract/time.ts";
 
 const PROCESSES = 3;
 /** Customers whose balance is not the sum of their available entries, or whose pending points not the sum of the held ones. */
@@ -163,7 +164,6 @@ describe.skipIf(!testPostgresUrl)("several endpoint processes on one PostgreSQL"
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const today = new Date().toISOString().slice(5, 10);
     const at = (offset: number) => new Date(Date.now() + offset).toISOString();
-    const DAY = 86_400_000;
     const group = (prefix: string) => Array.from({ length: 30 }, (_, i) => `${prefix}-${i}`);
     const [releasing, inactive, celebrating] = [group("rel"), group("old"), group("bday")];
     await Promise.all([

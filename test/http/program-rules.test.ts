@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Program } from "../../contract/index.ts";
+import { DAY } from "../../contract/time.ts";
 import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // Contract 7.2: pending points, expiry with reminders, ways to earn, dates by when things happened, and the jobs.
 
-const DAY = 86_400_000;
 let e: TestEndpoint;
 let clock: { now: number };
 

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Program, Raffle } from "../../contract/index.ts";
+import { DAY, HOUR } from "../../contract/time.ts";
 import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 // Contract 7.4, raffles: entering with points, the committed seed, the draw at closesAt, cancellations and their refunds.
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const START = Date.parse("2026-11-20T10:00:00Z");
 /** Every test starts at START: raffles are written relative to it, before the endpoint starts. */
 const clock = { now: START };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Campaign, Reward, Tier } from "../../contract/index.ts";
-import { activeCampaign, instantAt, nextCampaign, wallClock } from "../../server/domain/campaigns.ts";
-import { contrastRatio, contrastWarnings, darkColors } from "../../server/domain/contrast.ts";
+import { activeCampaign, nextCampaign } from "../../contract/rules/campaigns.ts";
+import { contrastRatio, contrastWarnings, darkColors } from "../../contract/rules/contrast.ts";
+import { instantAt, wallClock } from "../../contract/time.ts";
 import { defaultTheme } from "../../contract/index.ts";
 import { earningRate, pointsFor, reversalFor } from "../../server/domain/earning.ts";
 import { fromMinor, toMinor } from "../../server/domain/money.ts";

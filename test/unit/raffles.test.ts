@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Raffle } from "../../contract/index.ts";
+import { HOUR } from "../../contract/time.ts";
 import { commitmentOf, drawWinner, judgeRaffleChange, judgeRaffleEntry, newSeed, raffleStatus, ticketOf } from "../../server/domain/raffles.ts";
 
 const NOW = Date.parse("2026-11-20T10:00:00Z");
-const HOUR = 3_600_000;
 const raffle = (overrides: Partial<Raffle> = {}): Raffle => ({
   id: "navidad",
   title: { es: "Sorteo" },

@@ -1,7 +1,8 @@
 import type { CampaignWindow } from "../../contract/widget.ts";
+import { HOUR } from "../../contract/time.ts";
 import type { Words } from "../seam.ts";
 
-const HOUR = 3_600_000;
+// derived here, not imported with HOUR: terser inlines an imported DAY once more, 3 bytes of a budget with 1 to spare
 const DAY = 24 * HOUR;
 
 /** Money, dates, times and durations as the shopper's language writes them (all through `Intl`), with the widget's texts. */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { AllowedOrigins, InstallChecklist, InstallInfo, RotatedSecretKey, RotatedSigningSecret, RotateRequest } from "../../../contract/index.ts";
+import { HOUR } from "../../../contract/time.ts";
 import { installChecklist, installInfo } from "../../operations/console/install.ts";
 import { document } from "../docs.ts";
 import { jsonBody } from "../validate.ts";
@@ -57,8 +58,6 @@ document({
   summary: "A new signing secret (shown once); tokens signed with the old one stay valid for the overlap",
   errors: writeErrors,
 });
-
-const HOUR = 3_600_000;
 
 /** Installing the widget: snippet, allowed origins, and key rotation without downtime. */
 export const installRoutes = new Hono<ConsoleEnv>()

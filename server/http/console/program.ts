@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { CampaignPreview, CampaignPreviewRequest, Program } from "../../../contract/index.ts";
-import { activeCampaign, nextCampaign, type Window } from "../../domain/campaigns.ts";
+import { activeCampaign, nextCampaign, type Window } from "../../../contract/rules/campaigns.ts";
 import { document } from "../docs.ts";
 import { jsonBody } from "../validate.ts";
 import { type ConsoleEnv, requireRole, requireSession } from "./session.ts";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { defaultTheme, ThemeResponse, ThemeUpdate, WidgetTextDefaults } from "../../../contract/index.ts";
-import { contrastWarnings } from "../../domain/contrast.ts";
+import { contrastWarnings } from "../../../contract/rules/contrast.ts";
 import { widgetTextDefaults } from "../../operations/console/texts.ts";
 import { document } from "../docs.ts";
 import { jsonBody } from "../validate.ts";

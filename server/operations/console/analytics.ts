@@ -1,10 +1,9 @@
 import type { Analytics, Program } from "../../../contract/index.ts";
-import { instantAt, wallClock } from "../../domain/campaigns.ts";
+import { DAY, instantAt, wallClock } from "../../../contract/time.ts";
 import { fromMinor, toMinor } from "../../domain/money.ts";
 import { analyticsQueries as queries } from "../../storage/analytics.ts";
 import type { Services, Shop } from "../services.ts";
 
-const DAY = 86_400_000;
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
 
 /**

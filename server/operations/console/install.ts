@@ -1,3 +1,4 @@
+import { DAY } from "../../../contract/time.ts";
 import type { InstallChecklist, InstallInfo } from "../../../contract/index.ts";
 import { retiringKeys } from "../../storage/repository.ts";
 import { recentOrders, widgetOrigins } from "../../storage/widget-origins.ts";
@@ -26,7 +27,7 @@ export async function installInfo(services: Services, shop: Shop, endpoint: stri
 /** The Install page's checklist: the sites that loaded the widget lately, and whether orders arrive. */
 export async function installChecklist(services: Services, shop: Shop): Promise<InstallChecklist> {
   const read = services.driver.read;
-  const [seen, orders] = await Promise.all([widgetOrigins.ofShop(read, shop.id), recentOrders(read, shop.id, services.now() - 86_400_000)]);
+  const [seen, orders] = await Promise.all([widgetOrigins.ofShop(read, shop.id), recentOrders(read, shop.id, services.now() - DAY)]);
   return {
     widgetSeen: seen.map((row) => ({
       origin: row.origin,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { LinkInfo, MarketerList, OneTimeLink } from "../../../contract/index.ts";
+import { DAY } from "../../../contract/time.ts";
 import { digest } from "../../domain/secrets.ts";
 import { auditLog } from "../../storage/audit.ts";
 import { accounts, type LinkKind, links, memberships, type Role, sessions } from "../../storage/console.ts";
@@ -10,7 +11,7 @@ import { MIN_PASSWORD, normaliseEmail, openSession } from "./accounts.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 
 /** One-time links stay valid for 7 days, and work once. */
-export const LINK_MS = 7 * 86_400_000;
+export const LINK_MS = 7 * DAY;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The console page a one-time link opens; the token rides in the fragment, which browsers never send to a server. */

@@ -1,4 +1,5 @@
 import type { Theme, WidgetBoot, WidgetCustomer, WidgetPanel, WidgetPayload, WidgetTexts } from "../../../contract/index.ts";
+import { DAY } from "../../../contract/time.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../../domain/progress.ts";
 import { signCustomerToken } from "../../sdk/sign-customer-token.js";
 import { isLauncherText, widgetTexts } from "../../texts/index.ts";
@@ -32,8 +33,7 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
   const rewards = rewardsFor(program.rewards, tier);
   const progress = rewardProgress(rewards, balance);
   const ready = rewards.filter((reward) => reward.cost <= balance).sort((a, b) => b.cost - a.cost)[0];
-  const day = 86_400_000;
-  const daysAgo = (days: number) => new Date(now - days * day).toISOString();
+  const daysAgo = (days: number) => new Date(now - days * DAY).toISOString();
   return {
     tierRewards: rewards,
     customer: {
@@ -51,7 +51,7 @@ function sampleCustomer(shop: Shop, now: number): { customer: WidgetCustomer; ti
         { id: "1", kind: "earn", points: balance - Math.round(balance / 2), createdAt: daysAgo(20), occurredAt: daysAgo(20), orderId: "1001" },
       ],
       wallet: rewards[0]
-        ? [{ code: "PR-PREV-IEW0-CODE-0001", reward: rewards[0], expiresAt: new Date(now + rewards[0].codeValidityDays * day).toISOString() }]
+        ? [{ code: "PR-PREV-IEW0-CODE-0001", reward: rewards[0], expiresAt: new Date(now + rewards[0].codeValidityDays * DAY).toISOString() }]
         : [],
       marketingConsent: true,
     },

@@ -1,7 +1,7 @@
 import type { Driver } from "../../storage/driver.ts";
 import { widgetOrigins } from "../../storage/widget-origins.ts";
+import { MINUTE } from "../../../contract/time.ts";
 
-const MINUTE = 60_000;
 const MAX_REMEMBERED = 10_000;
 
 /**

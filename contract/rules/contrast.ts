@@ -1,4 +1,4 @@
-import type { Theme } from "../../contract/index.ts";
+import type { Theme } from "../theme.ts";
 
 type Rgb = [number, number, number];
 
@@ -51,7 +51,7 @@ export function mixColors(a: string, share: number, b: string): string {
 }
 
 /**
- * The dark scheme's colours as the widget draws them (widget/panel/theme/panel.css, `.dark`): the theme's `dark` colours, or
+ * The dark scheme's colours as the widget draws them (widget/panel/panel.css, `.scheme-dark`): the theme's `dark` colours, or
  * else a near-black background tinted with the accent and a near-white text (always at least 4.5:1 between them).
  */
 export function darkColors(theme: Theme) {

@@ -195,9 +195,15 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
  * row and a referral code, once.
  */
 export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
+  // read before the check: a commit after it changes the counter, and the next request checks again
+  const counter = services.driver.changeCounter?.();
+  const kept = services.widgetViews.get(shop.id, customerId);
+  // nobody has committed anything since the kept view was checked: it still holds, without asking the customer's row
+  if (kept && counter !== undefined && kept.checkedAt === counter && kept.shopVersion === shop.version && now - kept.at <= VIEW_TTL)
+    return kept;
   let current = await customers.versionOf(services.driver.read, shop.id, customerId);
   if (!current) current = await services.driver.transaction((tx) => customers.ensure(tx, shop.id, customerId, now, referralCode));
-  let view = services.widgetViews.get(shop.id, customerId);
+  let view = kept;
   if (
     !view ||
     view.version !== current.version ||
@@ -209,5 +215,6 @@ export async function memberView(services: Services, shop: Shop, customerId: str
     view = { version: current.version, createdAt: current.created_at, shopVersion: shop.version, at: now, ...fresh };
     services.widgetViews.set(shop.id, customerId, view);
   }
+  view.checkedAt = counter;
   return view;
 }

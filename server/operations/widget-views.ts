@@ -9,6 +9,8 @@ export interface MemberView {
   at: number;
   json: string;
   tierId: string;
+  /** The storage's change counter when the view was last checked against the customer's row (SQLite; see Driver). */
+  checkedAt?: number;
 }
 
 const MAX_MEMBER_VIEWS = 50_000;

@@ -24,6 +24,11 @@ export interface Driver {
   close(): Promise<void>;
   /** SQLite: calls `listener` with the number of transactions each group commit held (for metrics). */
   observeCommits?(listener: (transactions: number) => void): void;
+  /**
+   * SQLite with its separate reading connection: a number that changes whenever any connection or process commits (the
+   * reader's `PRAGMA data_version`), so a reader can tell that nothing changed without asking; undefined where unknown.
+   */
+  changeCounter?(): number | undefined;
   /** PostgreSQL: the pool's connections, for metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
 }

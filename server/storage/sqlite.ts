@@ -61,6 +61,7 @@ export function openSqlite(file: string): Driver {
   writer.pragma("secure_delete = ON");
   const writes = queriesOn(writer);
   let reader: Database.Database | undefined;
+  let dataVersion: Database.Statement | undefined;
   let reads: Queries = writes;
   let pending: Pending[] = [];
   let writing: Promise<void> | null = null;
@@ -139,6 +140,12 @@ export function openSqlite(file: string): Driver {
         reads = queriesOn(reader);
       }
       return count;
+    },
+    changeCounter() {
+      // the writer's own commits do not change its data_version: only a separate reader sees every commit
+      if (!reader) return undefined;
+      dataVersion ??= reader.prepare("PRAGMA data_version").pluck();
+      return dataVersion.get() as number;
     },
     observeCommits(listener) {
       commitListener = listener;

@@ -1,6 +1,9 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { WidgetBoot, WidgetPanel, WidgetPayload } from "../../contract/index.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
+import { testPostgresUrl } from "../support/database.ts";
 import { SHOP_ORIGIN, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
 let e: TestEndpoint;
@@ -423,6 +426,25 @@ describe("GET /v1/shops/:shop/activity", () => {
     expect(last.json).toMatchObject({ entries: [{ points: 1 }], nextCursor: null });
     expect((await e.call("GET", "/v1/shops/demo/activity?limit=500", { headers: e.asCustomer("ana") })).status).toBe(400);
     expect((await e.call("GET", "/v1/shops/demo/activity")).status).toBe(401);
+  });
+});
+
+describe.skipIf(testPostgresUrl)("the member's kept view on SQLite", () => {
+  it("is drawn again after a commit by another connection or process, though this one wrote nothing", async () => {
+    e = await testEndpoint();
+    await e.call("POST", "/v1/customers/ana/adjustments", { headers: e.asShop, body: { id: "start", points: 120, reason: "x" } });
+    const balance = async () => (await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token("ana")}`)).json.customer?.balance;
+    expect(await balance()).toBe(120);
+    expect(await balance()).toBe(120);
+    // another process writes to the same file, as a second endpoint on it would
+    const other = new Database(join(e.dir, "loyalty.sqlite"));
+    const setBalance = other.prepare("UPDATE customers SET balance = ?, version = version + 1 WHERE shop_id = 'demo' AND id = 'ana'");
+    setBalance.run(95);
+    expect(await balance()).toBe(95);
+    // and back, so that the balance matches its ledger entries again
+    setBalance.run(120);
+    other.close();
+    expect(await balance()).toBe(120);
   });
 });
 

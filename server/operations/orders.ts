@@ -1,9 +1,8 @@
 import type { OrderRequest, OrderResult, RefundResult } from "../../contract/index.ts";
 import { DAY } from "../../contract/time.ts";
 import { type CodeStatus, judgeCodeUse, referralCode } from "../domain/codes.ts";
-import { earningRate, pointsFor, reversalFor } from "../domain/earning.ts";
+import { reversalFor } from "../domain/earning.ts";
 import { fromMinor, toMinor } from "../domain/money.ts";
-import { tierFor } from "../domain/progress.ts";
 import { fingerprint } from "../domain/secrets.ts";
 import type { Queries } from "../storage/driver.ts";
 import { orders, refunds } from "../storage/orders.ts";
@@ -12,6 +11,8 @@ import { codeUseFacts } from "./codes.ts";
 import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { answerOnce, recordConflicts } from "./idempotency.ts";
+import { recordOrderInOneTrip } from "./order-in-one-trip.ts";
+import { keptTierPoints, orderEarning, pendingUntilOf } from "./order-terms.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
 import { recordTierChange, tierPointsOf, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
@@ -39,14 +40,6 @@ async function useCode(
   return { status: "applied", referrerId: code.kind === "referral_welcome" ? code.referrer_id : null };
 }
 
-/** Until when an order's points are pending under the program's return window; null when they are available now. */
-export function pendingUntilOf(shop: Shop, placedAt: number, now: number): number | null {
-  const days = shop.program.pending?.days;
-  if (!days) return null;
-  const until = placedAt + days * DAY;
-  return until > now ? until : null;
-}
-
 /**
  * Records an order and awards its points, at the rate in force when it was placed (tier × campaign).
  * Idempotent on the order id: a replay returns the first result; the same id with other content is a 409.
@@ -59,6 +52,8 @@ export async function placeOrder(services: Services, shop: Shop, order: OrderReq
   if (placedAt > now + DAY) throw new ApiError("invalid_request", "placedAt is more than a day in the future");
   const hash = fingerprint({ ...order, discountCodes: order.discountCodes.map((code) => code.trim().toUpperCase()) });
 
+  const quick = await recordOrderInOneTrip(services, shop, order, { subtotalMinor, placedAt, hash, now });
+  if (quick) return { result: quick, replayed: false };
   return services.driver.transaction(async (tx) =>
     answerOnce(await replays.order(tx, shop.id, order.id), { hash, ...recordConflicts(`order "${order.id}"`) }, () =>
       recordOrder(tx, shop, order, { subtotalMinor, placedAt, hash, now }),
@@ -76,12 +71,7 @@ async function recordOrder(
   const customer = await customers.ensure(tx, shop.id, order.customerId, now, referralCode);
   const tierBefore = await tierStanding(tx, shop, customer.id, now);
   const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
-  const tier = tierFor(shop.program.tiers, tierPoints);
-  const earns = shop.program.earning.channels.includes(order.channel);
-  const rate = earns
-    ? earningRate(shop.program, tier, new Date(placedAt))
-    : { pointsPerUnit: 0, multiplier: 1, tierId: tier?.id ?? null, campaignId: null };
-  const points = pointsFor(subtotalMinor, shop.currencyDigits, rate);
+  const { rate, points } = orderEarning(shop, order, subtotalMinor, tierPoints, placedAt);
 
   await orders.insert(tx, {
     shopId: shop.id,
@@ -125,13 +115,14 @@ async function recordOrder(
   }
 
   const referral = await creditReferral(tx, shop, { order, friend: customer, welcomeReferrer, now, pendingUntil });
-  // the tier points kept for the console's list by tier: exact when the standing now was read (a program with tiers)
-  const countsNow = placedAt >= now - shop.program.tierWindowDays * DAY;
-  const current = tierBefore !== null || placedAt >= now - DAY;
-  await customers.countOrder(tx, shop.id, customer.id, points > 0 ? placedAt : null, placedAt, {
-    value: tierBefore ? tierBefore.points + (countsNow ? points : 0) : current ? tierPoints + points : points,
-    current,
-  });
+  await customers.countOrder(
+    tx,
+    shop.id,
+    customer.id,
+    points > 0 ? placedAt : null,
+    placedAt,
+    keptTierPoints(shop, tierBefore, tierPoints, points, placedAt, now),
+  );
 
   const result: OrderResult = { orderId: order.id, customerId: customer.id, pointsEarned: points, balance, rate, discountCodes, referral };
   if (points > 0 && pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();

@@ -34,17 +34,23 @@ export async function recordTierChange(
   change: { points: number; placedAt: number; marketingConsent: boolean },
   now: number,
 ): Promise<void> {
-  if (!before || change.points === 0) return;
-  const counts = change.placedAt >= now - shop.program.tierWindowDays * DAY && change.placedAt <= now + DAY;
-  if (!counts) return;
-  const after = tierFor(shop.program.tiers, before.points + change.points) ?? null;
-  if ((after?.id ?? null) === (before.tier?.id ?? null)) return;
-  const named = (tier: Tier | null) => (tier ? { id: tier.id, name: tier.name } : null);
-  await recordCustomerEvent(tx, shop.id, {
-    type: "tier.changed",
-    customerId,
-    data: { from: named(before.tier), to: named(after) },
-    marketingConsent: change.marketingConsent,
-    at: now,
-  });
+  const data = tierChangeOf(shop, before, change, now);
+  if (data) await recordCustomerEvent(tx, shop.id, { type: "tier.changed", customerId, data, marketingConsent: change.marketingConsent, at: now });
 }
+
+/** The `tier.changed` event's data when a change of `points` placed at `placedAt` moves the customer to another tier; else null. */
+export function tierChangeOf(
+  shop: Shop,
+  before: { points: number; tier: Tier | null } | null,
+  change: { points: number; placedAt: number },
+  now: number,
+): { from: NamedTier | null; to: NamedTier | null } | null {
+  if (!before || change.points === 0) return null;
+  const counts = change.placedAt >= now - shop.program.tierWindowDays * DAY && change.placedAt <= now + DAY;
+  if (!counts) return null;
+  const after = tierFor(shop.program.tiers, before.points + change.points) ?? null;
+  if ((after?.id ?? null) === (before.tier?.id ?? null)) return null;
+  const named = (tier: Tier | null) => (tier ? { id: tier.id, name: tier.name } : null);
+  return { from: named(before.tier), to: named(after) };
+}
+type NamedTier = Pick<Tier, "id" | "name">;

@@ -73,7 +73,8 @@ export const webhooks = {
   },
 };
 
-const newMessageId = () => `msg_${randomBytes(15).toString("base64url")}`;
+/** A webhook message's id (Standard Webhooks `webhook-id`): the same on every retry of the message. */
+export const newMessageId = () => `msg_${randomBytes(15).toString("base64url")}`;
 
 /**
  * Messages to send, one per event and subscribed webhook. They are written in the same transaction as the event (and so as

@@ -46,7 +46,13 @@ const line = (label: string, value: string) => console.log(`  ${label.padEnd(46)
 const count = (n: number) => n.toLocaleString("en");
 const hash = (dialect: "sqlite" | "postgres") =>
   createHash("sha256")
-    .update(migrations.map((migration) => migration.sql(dialect)).join())
+    // a migration with nothing to do on this engine leaves its bench databases as they are
+    .update(
+      migrations
+        .map((migration) => migration.sql(dialect))
+        .filter(Boolean)
+        .join(),
+    )
     .digest("hex")
     .slice(0, 8);
 

@@ -4,7 +4,7 @@ import { tierFor } from "../domain/progress.ts";
 import { UniqueViolation } from "../storage/driver.ts";
 import { orderPlans } from "../storage/order-plans.ts";
 import { newMessageId } from "../storage/webhooks.ts";
-import { keptTierPoints, orderEarning, pendingUntilOf } from "./order-terms.ts";
+import { keptTierPoints, orderEarning, orderRow, pendingUntilOf } from "./order-terms.ts";
 import type { Services, Shop } from "./services.ts";
 import { tierChangeOf } from "./tier-events.ts";
 
@@ -23,7 +23,7 @@ interface Terms {
  */
 export async function recordOrderInOneTrip(services: Services, shop: Shop, order: OrderRequest, terms: Terms): Promise<OrderResult | undefined> {
   if (services.driver.dialect !== "postgres" || order.discountCodes.length || order.referralCode) return undefined;
-  const { subtotalMinor, placedAt, hash, now } = terms;
+  const { subtotalMinor, placedAt, now } = terms;
   const window = shop.program.tierWindowDays * DAY;
   const facts = await orderPlans.facts(
     services.driver.read,
@@ -90,20 +90,7 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
       tierPointsCurrent: kept.current,
       earnedAt: points > 0 ? placedAt : null,
     },
-    order: {
-      id: order.id,
-      subtotalMinor,
-      currency: order.currency,
-      channel: order.channel,
-      placedAt,
-      pointsEarned: points,
-      pointsPerUnit: rate.pointsPerUnit,
-      multiplier: rate.multiplier,
-      tierId: rate.tierId,
-      campaignId: rate.campaignId,
-      requestHash: hash,
-      result: JSON.stringify(result),
-    },
+    order: { ...orderRow(shop, order, { rate, points }, terms), result: JSON.stringify(result) },
     ledger: points > 0 ? { points, pendingUntil } : null,
     events: events.map((event) => ({
       type: event.type,

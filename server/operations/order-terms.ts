@@ -1,7 +1,8 @@
 import type { OrderRequest } from "../../contract/index.ts";
 import { DAY } from "../../contract/time.ts";
-import { earningRate, pointsFor } from "../domain/earning.ts";
+import { type EarningRate, earningRate, pointsFor } from "../domain/earning.ts";
 import { tierFor } from "../domain/progress.ts";
+import type { NewOrder } from "../storage/orders.ts";
 import type { Shop } from "./services.ts";
 
 // What an order earns and changes, the same on both of its paths (orders.ts, order-in-one-trip.ts): no storage here.
@@ -38,4 +39,29 @@ export function pendingUntilOf(shop: Shop, placedAt: number, now: number): numbe
   if (!days) return null;
   const until = placedAt + days * DAY;
   return until > now ? until : null;
+}
+
+/** The order's row as both paths store it. */
+export function orderRow(
+  shop: Shop,
+  order: OrderRequest,
+  earned: { rate: EarningRate; points: number },
+  terms: { subtotalMinor: number; placedAt: number; hash: string; now: number },
+): NewOrder {
+  return {
+    shopId: shop.id,
+    id: order.id,
+    customerId: order.customerId,
+    subtotalMinor: terms.subtotalMinor,
+    currency: order.currency,
+    channel: order.channel,
+    placedAt: terms.placedAt,
+    pointsEarned: earned.points,
+    pointsPerUnit: earned.rate.pointsPerUnit,
+    multiplier: earned.rate.multiplier,
+    tierId: earned.rate.tierId,
+    campaignId: earned.rate.campaignId,
+    requestHash: terms.hash,
+    at: terms.now,
+  };
 }

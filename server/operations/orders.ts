@@ -12,7 +12,7 @@ import { ApiError } from "./errors.ts";
 import { recordCustomerEvent } from "./events.ts";
 import { answerOnce, recordConflicts } from "./idempotency.ts";
 import { recordOrderInOneTrip } from "./order-in-one-trip.ts";
-import { keptTierPoints, orderEarning, pendingUntilOf } from "./order-terms.ts";
+import { keptTierPoints, orderEarning, orderRow, pendingUntilOf } from "./order-terms.ts";
 import { creditReferral, reverseReferral } from "./referrals.ts";
 import { recordTierChange, tierPointsOf, tierStanding } from "./tier-events.ts";
 import type { Services, Shop } from "./services.ts";
@@ -72,23 +72,7 @@ async function recordOrder(
   const tierBefore = await tierStanding(tx, shop, customer.id, now);
   const tierPoints = await tierPointsOf(tx, shop, customer.id, placedAt, false);
   const { rate, points } = orderEarning(shop, order, subtotalMinor, tierPoints, placedAt);
-
-  await orders.insert(tx, {
-    shopId: shop.id,
-    id: order.id,
-    customerId: customer.id,
-    subtotalMinor,
-    currency: order.currency,
-    channel: order.channel,
-    placedAt,
-    pointsEarned: points,
-    pointsPerUnit: rate.pointsPerUnit,
-    multiplier: rate.multiplier,
-    tierId: rate.tierId,
-    campaignId: rate.campaignId,
-    requestHash: hash,
-    at: now,
-  });
+  await orders.insert(tx, orderRow(shop, order, { rate, points }, { subtotalMinor, placedAt, hash, now }));
   let balance = customer.balance;
   // inside the return window the points wait, pending; an order placed long enough ago earns them at once
   const pendingUntil = pendingUntilOf(shop, placedAt, now);

@@ -4,8 +4,10 @@ import { type LoadOptions, type LoadResult, load } from "./load.ts";
 import { type Child, startProcess } from "./processes.ts";
 
 export interface EndpointFigures {
-  /** The bare handler, measured just before and just after the widget's peak run. */
+  /** The bare handler, measured just before and just after each of the widget's peak runs. */
   ceiling: LoadResult[];
+  /** Each peak run of the boot request as a share of the bare handler's rate measured around it (0–1). */
+  ratios: number[];
   /** The boot request loyalty.js makes (`?view=boot`): peak, and latency at half the peak rate. */
   widgetPeak: LoadResult;
   widgetHalf: LoadResult;
@@ -48,6 +50,8 @@ export async function measureEndpoint(options: {
   seconds: number;
   port: number;
   ceiling: () => Promise<LoadResult>;
+  /** How many peak runs of the boot request, each with the bare handler measured around it. */
+  ratioRuns: number;
 }): Promise<EndpointFigures> {
   const children: Child[] = [];
   for (let i = 0; i < options.processes; i++)
@@ -81,9 +85,16 @@ export async function measureEndpoint(options: {
     await loadAll(urls, { seconds: 2, connections: 32, next }); // warm-up
     await loadAll(urls, { seconds: 2, connections: 32, next: nextFull });
     // the ceiling is measured around the widget's run: the machine's other load changes both alike
-    const before = await options.ceiling();
-    const widgetPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next });
-    const after = await options.ceiling();
+    // the boot request's peak, several times, each between two runs of the bare handler: the machine's other load changes
+    // both alike, and the ratio's spread says how far one run can be trusted
+    const ceiling = [await options.ceiling()];
+    const peaks: LoadResult[] = [];
+    for (let run = 0; run < options.ratioRuns; run++) {
+      peaks.push(await loadAll(urls, { seconds: options.seconds, connections: 32, next }));
+      ceiling.push(await options.ceiling());
+    }
+    const ratios = peaks.map((peak, run) => peak.rps / (((ceiling[run]?.rps ?? 0) + (ceiling[run + 1]?.rps ?? 0)) / 2));
+    const widgetPeak = peaks.reduce((best, peak) => (peak.rps > best.rps ? peak : best));
     const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next });
     const fullPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next: nextFull });
     let orderSeq = 0;
@@ -107,7 +118,7 @@ export async function measureEndpoint(options: {
         return { path: "/v1/orders", body: JSON.stringify(body) };
       },
     });
-    return { ceiling: [before, after], widgetPeak, widgetHalf, fullPeak, orders, peakRssMb: Math.max(...children.map((child) => child.peakRssMb())) };
+    return { ceiling, ratios, widgetPeak, widgetHalf, fullPeak, orders, peakRssMb: Math.max(...children.map((child) => child.peakRssMb())) };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }

@@ -9,6 +9,7 @@
 //   --jobs-limit N         seconds after which an unfinished job run is stopped and its progress reported (default 300)
 //   --page-runs N          page loads per variant in Chromium (default 8)
 //   --page-cpu-slowdown N  CPU throttling for the page loads, as Lighthouse's mobile run does with 4 (default 1: none)
+//   --ratio-runs N         peak runs of the boot request, each between two runs of the bare handler (default 3)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, rmSync } from "node:fs";
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     "jobs-limit": { type: "string", default: "300" },
     "page-runs": { type: "string", default: "8" },
     "page-cpu-slowdown": { type: "string", default: "1" },
+    "ratio-runs": { type: "string", default: "3" },
   },
 });
 const seconds = Number(values.seconds);
@@ -108,7 +110,7 @@ const results: { label: string; figures: EndpointFigures }[] = [];
 let port = 8910;
 async function measure(label: string, database: BenchDatabase, customers: number, processes = 1) {
   if (!parts.has("endpoint")) return;
-  const figures = await measureEndpoint({ ...database, customers, processes, seconds, port, ceiling });
+  const figures = await measureEndpoint({ ...database, customers, processes, seconds, port, ceiling, ratioRuns: Number(values["ratio-runs"]) });
   port += 4;
   results.push({ label, figures });
 }
@@ -160,9 +162,14 @@ await bare?.stop();
 for (const { label, figures } of results) {
   const bareRps = figures.ceiling.reduce((sum, run) => sum + run.rps, 0) / figures.ceiling.length;
   console.log(`\n  ${label}`);
-  line("bare Hono handler (ceiling), before / after", figures.ceiling.map((run) => `${count(run.rps)} req/s`).join(" / "));
+  line("bare Hono handler (ceiling), around each run", figures.ceiling.map((run) => `${count(run.rps)}`).join(" / ") + " req/s");
   const share = (rps: number) => `${((rps / bareRps) * 100).toFixed(0)} % of the ceiling`;
   line("widget boot request with customer token, peak", `${count(figures.widgetPeak.rps)} req/s (${share(figures.widgetPeak.rps)}; target ≥ 50 %)`);
+  const percents = figures.ratios.map((ratio) => Math.round(ratio * 100));
+  line(
+    `boot request ÷ ceiling, ${percents.length} runs`,
+    `${Math.min(...percents)}–${Math.max(...percents)} % (${percents.map((percent) => `${percent} %`).join(", ")})`,
+  );
   line(`widget boot request at half peak`, `p50 ${figures.widgetHalf.p50} ms, p99 ${figures.widgetHalf.p99} ms (target p99 < 10 ms)`);
   line("whole widget answer (no ?view=boot), peak", `${count(figures.fullPeak.rps)} req/s (${share(figures.fullPeak.rps)})`);
   line("order ingestion", `${count(figures.orders.rps)} orders/s, p99 ${figures.orders.p99} ms (target ≥ 2,000)`);

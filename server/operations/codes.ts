@@ -5,16 +5,33 @@ import { type CodeRow, type CustomerRow, codes, customers } from "../storage/rep
 import { ApiError } from "./errors.ts";
 import type { Services, Shop } from "./services.ts";
 
-/** The facts `judgeCodeUse` needs about a code presented by `customer` (undefined: a customer the endpoint has not seen yet). */
+/** The customer presenting a code: a stored one, or one the endpoint has not seen yet. */
+type Presenter = Pick<CustomerRow, "id" | "email" | "orders_count"> | { id: string; email: null; orders_count: 0 };
+
+/** The facts `judgeCodeUse` needs about a code presented by `customer`, reading a welcome code's referrer. */
 export async function codeUseFacts(
   q: Queries,
   shop: Shop,
   code: CodeRow,
-  customer: Pick<CustomerRow, "id" | "email" | "orders_count"> | { id: string; email: null; orders_count: 0 },
+  customer: Presenter,
   at: number,
   welcomeAlreadyApplied = false,
 ): Promise<CodeUseFacts> {
   const referrer = code.referrer_id ? await customers.get(q, shop.id, code.referrer_id) : undefined;
+  return codeUseFactsOf(code, customer, at, referrer, welcomeAlreadyApplied);
+}
+
+/**
+ * The same facts from rows already read: the order planned on PostgreSQL reads its codes with its other facts, and
+ * judges only codes without a referrer (`referrer` then undefined).
+ */
+export function codeUseFactsOf(
+  code: CodeRow,
+  customer: Presenter,
+  at: number,
+  referrer: Pick<CustomerRow, "id" | "email"> | undefined,
+  welcomeAlreadyApplied = false,
+): CodeUseFacts {
   return {
     kind: code.kind,
     ownerId: code.customer_id,

@@ -1,9 +1,12 @@
 import type { OrderRequest, OrderResult } from "../../contract/index.ts";
 import { DAY } from "../../contract/time.ts";
+import { judgeCodeUse } from "../domain/codes.ts";
 import { tierFor } from "../domain/progress.ts";
 import { UniqueViolation } from "../storage/driver.ts";
-import { orderPlans } from "../storage/order-plans.ts";
+import { type OrderFacts, orderPlans } from "../storage/order-plans.ts";
+import type { CodeRow } from "../storage/repository.ts";
 import { newMessageId } from "../storage/webhooks.ts";
+import { codeUseFactsOf } from "./codes.ts";
 import { keptTierPoints, orderEarning, orderRow, pendingUntilOf } from "./order-terms.ts";
 import type { Services, Shop } from "./services.ts";
 import { tierChangeOf } from "./tier-events.ts";
@@ -16,15 +19,19 @@ interface Terms {
 }
 
 /**
- * A new order on PostgreSQL in two round trips instead of fourteen: its facts read in one statement, its plan made here with
- * the rules the transactional path uses, and the plan applied in one statement (migration 9's function) that writes nothing
- * if the customer changed since the facts were read. Undefined sends the order down the transactional path: orders with
- * discount codes or a referral code, replays, customers not seen before or erased, and plans a concurrent change made stale.
+ * A new order on PostgreSQL in two round trips instead of fourteen: its facts (with its codes' rows) read in one statement,
+ * its plan made here with the rules the transactional path uses, and the plan applied in one statement (migration 10's
+ * function) that writes nothing if the customer changed or a code it uses was used since the facts were read. Reward codes
+ * are judged here as the transactional path judges them (`judgeCodeUse`): applied ones are marked used by the order.
+ * Undefined sends the order down the transactional path: orders with a referral code or a referral welcome code (their
+ * referrer is read, locked and maybe credited), replays, customers not seen before or erased, and plans a concurrent change
+ * made stale.
  */
 export async function recordOrderInOneTrip(services: Services, shop: Shop, order: OrderRequest, terms: Terms): Promise<OrderResult | undefined> {
-  if (services.driver.dialect !== "postgres" || order.discountCodes.length || order.referralCode) return undefined;
+  if (services.driver.dialect !== "postgres" || order.referralCode) return undefined;
   const { subtotalMinor, placedAt, now } = terms;
   const window = shop.program.tierWindowDays * DAY;
+  const given = [...new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))];
   const facts = await orderPlans.facts(
     services.driver.read,
     shop.id,
@@ -32,8 +39,11 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
     order.customerId,
     [placedAt - window, placedAt],
     [now - window, now + DAY],
+    given,
   );
   if (!facts || facts.replay_hash !== null || facts.erased_at !== null) return undefined;
+  const codes = judgeRewardCodes(given, facts, order.customerId, placedAt);
+  if (!codes) return undefined;
 
   const tiers = shop.program.tiers;
   const tierPointsNow = Number(facts.tier_points_now);
@@ -49,7 +59,7 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
     pointsEarned: points,
     balance,
     rate,
-    discountCodes: [],
+    discountCodes: codes.statuses,
     referral: null,
   };
   if (pendingUntil !== null) result.pendingUntil = new Date(pendingUntil).toISOString();
@@ -92,6 +102,7 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
     },
     order: { ...orderRow(shop, order, { rate, points }, terms), result: JSON.stringify(result) },
     ledger: points > 0 ? { points, pendingUntil } : null,
+    codes: codes.applied,
     events: events.map((event) => ({
       type: event.type,
       data: JSON.stringify(event.data),
@@ -105,4 +116,29 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
     if (error instanceof UniqueViolation) return undefined;
     throw error;
   }
+}
+
+/**
+ * The status of each code an order reports (`given`, normalised), judged as `useCode` in orders.ts judges it from the codes'
+ * rows among the facts, and the codes it applies with their owners; undefined when one of them is a referral welcome code,
+ * whose referrer the transactional path reads, locks and maybe credits.
+ */
+function judgeRewardCodes(
+  given: string[],
+  facts: Pick<OrderFacts, "codes" | "email" | "orders_count">,
+  customerId: string,
+  placedAt: number,
+): { statuses: OrderResult["discountCodes"]; applied: { code: string; ownerId: string | null }[] } | undefined {
+  const rows = JSON.parse(facts.codes ?? "[]") as CodeRow[];
+  if (rows.some((row) => row.kind !== "reward" || row.referrer_id !== null)) return undefined;
+  const presenter = { id: customerId, email: facts.email, orders_count: Number(facts.orders_count) };
+  const statuses: OrderResult["discountCodes"] = [];
+  const applied: { code: string; ownerId: string | null }[] = [];
+  for (const code of given) {
+    const row = rows.find((candidate) => candidate.code === code);
+    const verdict = row ? judgeCodeUse(codeUseFactsOf(row, presenter, placedAt, undefined)) : { usable: false as const, status: "unknown" as const };
+    statuses.push({ code, status: verdict.usable ? "applied" : verdict.status });
+    if (row && verdict.usable) applied.push({ code, ownerId: row.customer_id });
+  }
+  return { statuses, applied };
 }

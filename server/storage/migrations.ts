@@ -550,6 +550,12 @@ CREATE INDEX customers_shop_tier ON customers (shop_id, tier_points)
     version: 9,
     sql: (dialect) => (dialect === "postgres" ? RECORD_ORDER_FUNCTION : ""),
   },
+  {
+    // PostgreSQL: an order with reward codes applied in one statement too (migration 9's function kept under a new name and
+    // wrapped by one that also marks the codes used); SQLite needs nothing, as for 9
+    version: 10,
+    sql: (dialect) => (dialect === "postgres" ? RECORD_ORDER_WITH_CODES_FUNCTION : ""),
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */
@@ -564,6 +570,7 @@ export function statements(sql: string): string[] {
  * Applies an order's plan atomically: the customer's row moves only if its `version` is still the one the plan was made
  * from (else nothing is written and the answer is 'stale'); then the order with its answer, its ledger entry, its events
  * and their webhook messages. A concurrent order of the same id fails the whole statement on the orders' primary key.
+ * Migration 10 renames it `loyalty_record_plain_order` and calls it from the function that also uses codes.
  */
 const RECORD_ORDER_FUNCTION = `
 CREATE OR REPLACE FUNCTION loyalty_record_order(plan jsonb) RETURNS text LANGUAGE plpgsql AS $fn$
@@ -607,6 +614,49 @@ BEGIN
       INSERT INTO webhook_deliveries (shop_id, webhook_id, event_id, message_id, status, next_attempt_at, created_at)
       VALUES (shop, d->>'webhookId', event_id, d->>'messageId', 'pending', at, at);
     END LOOP;
+  END LOOP;
+  RETURN 'ok';
+END
+$fn$`;
+
+/**
+ * Applies an order's plan with the reward codes it uses (`plan.codes`: `[{ "code", "ownerId" }]`): migration 9's function,
+ * renamed `loyalty_record_plain_order`, does the order; around it, before anything is written, the customer's row and then
+ * the codes are locked (the order the transactional path locks them in, so the two never deadlock) and checked: the
+ * customer's `version` still the plan's, every code still unused and its owner's. Else 'stale' and nothing written. After
+ * the order, each code is marked used by it at the plan's time and its owner touched (`codes.markUsed`, `touchCustomer`).
+ */
+const RECORD_ORDER_WITH_CODES_FUNCTION = `
+ALTER FUNCTION loyalty_record_order(jsonb) RENAME TO loyalty_record_plain_order;
+CREATE OR REPLACE FUNCTION loyalty_record_order(plan jsonb) RETURNS text LANGUAGE plpgsql AS $fn$
+DECLARE
+  shop text := plan->>'shopId';
+  c jsonb := plan->'customer';
+  applied jsonb := COALESCE(plan->'codes', '[]'::jsonb);
+  k jsonb;
+  unused bigint;
+  outcome text;
+BEGIN
+  IF jsonb_array_length(applied) > 0 THEN
+    PERFORM 1 FROM customers WHERE shop_id = shop AND id = c->>'id' AND version = (c->>'version')::bigint FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN 'stale';
+    END IF;
+    SELECT count(*) INTO unused FROM (
+      SELECT 1 FROM codes WHERE shop_id = shop AND used_by_order IS NULL
+        AND (code, customer_id) IN (SELECT a.code, a."ownerId" FROM jsonb_to_recordset(applied) AS a(code text, "ownerId" text))
+      FOR UPDATE) AS locked;
+    IF unused <> jsonb_array_length(applied) THEN
+      RETURN 'stale';
+    END IF;
+  END IF;
+  outcome := loyalty_record_plain_order(plan);
+  IF outcome <> 'ok' THEN
+    RETURN outcome;
+  END IF;
+  FOR k IN SELECT value FROM jsonb_array_elements(applied) LOOP
+    UPDATE codes SET used_by_order = plan->'order'->>'id', used_at = (plan->>'at')::bigint WHERE shop_id = shop AND code = k->>'code';
+    UPDATE customers SET version = version + 1 WHERE shop_id = shop AND id = k->>'ownerId';
   END LOOP;
   RETURN 'ok';
 END

@@ -1,10 +1,12 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { orderPlans } from "../../server/storage/order-plans.ts";
 import { testPostgresUrl } from "../support/database.ts";
 import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
-// On PostgreSQL every statement is a round trip over the network: an order without codes or a referral takes two (its facts,
-// then its plan applied in one statement), and falls back to the transactional path whenever that cannot be right.
+// On PostgreSQL every statement is a round trip over the network: an order without a referral takes two (its facts with its
+// reward codes, then its plan applied in one statement), and falls back to the transactional path whenever that cannot be
+// right.
 
 let e: TestEndpoint;
 afterEach(async () => {
@@ -28,6 +30,22 @@ async function statementsDuring(work: () => Promise<unknown>): Promise<string[]>
   return sent;
 }
 
+/** Places an order, with what it answered and the statements it sent. */
+async function placeCounted(body: object) {
+  let answer: Awaited<ReturnType<TestEndpoint["call"]>> | undefined;
+  const sent = await statementsDuring(async () => {
+    answer = await e.call("POST", "/v1/orders", { headers: e.asShop, body });
+  });
+  return { answer: answer as Awaited<ReturnType<TestEndpoint["call"]>>, sent };
+}
+
+/** Every one of orders placed at once was counted once: each answered a balance of its own, and the last is `balance`. */
+async function expectEachCounted(answers: { status: number; json: { balance: number } }[], customerId: string, balance: number) {
+  expect(answers.map((answer) => answer.status)).toEqual(Array(answers.length).fill(201));
+  expect((await e.call("GET", `/v1/customers/${customerId}`, { headers: e.asShop })).json.balance).toBe(balance);
+  expect(new Set(answers.map((answer) => answer.json.balance)).size).toBe(answers.length);
+}
+
 const orderOf = (id: string, customerId: string, subtotal: string) => ({
   id,
   customerId,
@@ -38,22 +56,37 @@ const orderOf = (id: string, customerId: string, subtotal: string) => ({
   placedAt: new Date().toISOString(),
 });
 
+/** A reward code redeemed by `customerId` (who is given the points for it first). */
+async function rewardCodeOf(customerId: string, key = "1") {
+  await e.call("POST", `/v1/customers/${customerId}/adjustments`, {
+    headers: e.asShop,
+    body: { id: `gift-${customerId}-${key}`, points: 300, reason: "gift" },
+  });
+  const redeemed = await e.call("POST", "/v1/shops/demo/redemptions", {
+    headers: { ...e.asCustomer(customerId), "idempotency-key": `key-${customerId}-${key}` },
+    body: { rewardId: "free-shipping" },
+  });
+  expect(redeemed.status).toBe(201);
+  return redeemed.json.code as string;
+}
+
+const lookUp = async (code: string) => (await e.call("GET", `/v1/discount-codes/${code}`, { headers: e.asShop })).json;
+const walletOf = async (customerId: string) =>
+  (await e.call("GET", `/v1/shops/demo/widget?token=${e.token(customerId)}`)).json.customer.wallet.map((entry: { code: string }) => entry.code);
+
 describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
   it("a member's order without codes takes two round trips, and its replay answers the same", async () => {
     e = await testEndpoint();
     await e.order("ana", "10.00"); // the member exists and the shop is cached
     const order = orderOf("two-trips", "ana", "42.50");
-    let answer: Awaited<ReturnType<TestEndpoint["call"]>> | undefined;
-    const sent = await statementsDuring(async () => {
-      answer = await e.call("POST", "/v1/orders", { headers: e.asShop, body: order });
-    });
+    const { answer, sent } = await placeCounted(order);
     expect(sent).toHaveLength(2);
     expect(sent.some((text) => text.startsWith("BEGIN"))).toBe(false);
-    expect(answer?.status).toBe(201);
-    expect(answer?.json).toMatchObject({ customerId: "ana", pointsEarned: 42, balance: 52, discountCodes: [], referral: null });
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({ customerId: "ana", pointsEarned: 42, balance: 52, discountCodes: [], referral: null });
     // the replay goes through the transactional path and answers the stored answer
     const replay = await e.call("POST", "/v1/orders", { headers: e.asShop, body: order });
-    expect([replay.status, replay.headers.get("idempotent-replayed"), replay.json]).toEqual([201, "true", answer?.json]);
+    expect([replay.status, replay.headers.get("idempotent-replayed"), replay.json]).toEqual([201, "true", answer.json]);
     expect((await e.call("POST", "/v1/orders", { headers: e.asShop, body: { ...order, subtotal: "1.00" } })).status).toBe(409);
   });
 
@@ -63,8 +96,134 @@ describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf(`many-${i}`, "bea", "10.00") })),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(201));
-    expect((await e.call("GET", "/v1/customers/bea", { headers: e.asShop })).json.balance).toBe(121);
-    expect(new Set(answers.map((answer) => answer.json.balance)).size).toBe(12);
+    await expectEachCounted(answers, "bea", 121);
+  });
+
+  it("a member's order with her own reward code takes two round trips: applied, used by the order, out of her wallet", async () => {
+    e = await testEndpoint();
+    await e.order("ana", "10.00");
+    const code = await rewardCodeOf("ana");
+    expect(await walletOf("ana")).toEqual([code]); // the member's view is kept: the order must touch her
+    const order = { ...orderOf("with-code", "ana", "40.00"), discountCodes: [` ${code.toLowerCase()} `] };
+    const { answer, sent } = await placeCounted(order);
+    expect(sent).toHaveLength(2);
+    expect(sent.some((text) => text.startsWith("BEGIN"))).toBe(false);
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({ pointsEarned: 40, balance: 50, discountCodes: [{ code, status: "applied" }], referral: null });
+    expect(await lookUp(code)).toMatchObject({ status: "used", usedByOrder: "with-code" });
+    expect(await walletOf("ana")).toEqual([]);
+
+    // the same code again: already used, on the same two round trips, and nothing more is written to it
+    const again = await placeCounted({ ...order, id: "code-again" });
+    expect(again.sent).toHaveLength(2);
+    expect(again.answer.json.discountCodes).toEqual([{ code, status: "already_used" }]);
+    expect((await lookUp(code)).usedByOrder).toBe("with-code");
+  });
+
+  it("someone else's code is not for this customer and stays usable by its owner; an unknown code is unknown", async () => {
+    e = await testEndpoint();
+    await e.order("carla", "10.00");
+    const code = await rewardCodeOf("bea");
+    const { answer, sent } = await placeCounted({ ...orderOf("carla-tries", "carla", "20.00"), discountCodes: [code, "PR-NONE-OF-THIS-SHOP"] });
+    expect(sent).toHaveLength(2);
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({
+      pointsEarned: 20,
+      balance: 30,
+      discountCodes: [
+        { code, status: "not_for_this_customer" },
+        { code: "PR-NONE-OF-THIS-SHOP", status: "unknown" },
+      ],
+    });
+    expect(await lookUp(code)).toMatchObject({ status: "usable", usedByOrder: null });
+    expect(await walletOf("bea")).toEqual([code]);
+  });
+
+  it("an expired code is expired, as of the order's placedAt", async () => {
+    const clock = { now: Date.parse("2026-05-04T10:00:00Z") };
+    e = await testEndpoint({ clock });
+    const code = await rewardCodeOf("ana");
+    clock.now += 31 * 86_400_000; // free shipping's code is valid for 30 days
+    await e.call("GET", "/v1/customers/ana", { headers: e.asShop }); // the shop is cached again
+    const late = { ...orderOf("late", "ana", "10.00"), discountCodes: [code], placedAt: new Date(clock.now).toISOString() };
+    const { answer, sent } = await placeCounted(late);
+    expect(sent).toHaveLength(2);
+    expect(answer.json.discountCodes).toEqual([{ code, status: "expired" }]);
+    // an order placed while the code was valid, reported late, still uses it
+    const placedBefore = { ...late, id: "placed-before", placedAt: new Date(clock.now - 2 * 86_400_000).toISOString() };
+    expect((await e.call("POST", "/v1/orders", { headers: e.asShop, body: placedBefore })).json.discountCodes).toEqual([{ code, status: "applied" }]);
+    expect((await lookUp(code)).usedByOrder).toBe("placed-before");
+  });
+
+  it("orders of one member at once with the same code: exactly one applies it, and every order counts", async () => {
+    e = await testEndpoint();
+    await e.order("bea", "1.00");
+    const code = await rewardCodeOf("bea");
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        e.call("POST", "/v1/orders", { headers: e.asShop, body: { ...orderOf(`race-${i}`, "bea", "10.00"), discountCodes: [code] } }),
+      ),
+    );
+    await expectEachCounted(answers, "bea", 121);
+    const statuses = answers.map((answer) => answer.json.discountCodes[0].status);
+    expect(statuses.filter((status) => status === "applied")).toHaveLength(1);
+    expect(statuses.filter((status) => status === "already_used")).toHaveLength(11);
+    const winner = answers.find((answer) => answer.json.discountCodes[0].status === "applied")?.json.orderId;
+    expect(await lookUp(code)).toMatchObject({ status: "used", usedByOrder: winner });
+  });
+
+  it("the replay of an order with a code answers the first answer and leaves the code as it was", async () => {
+    e = await testEndpoint();
+    await e.order("ana", "10.00");
+    const code = await rewardCodeOf("ana");
+    const order = { ...orderOf("replayed", "ana", "25.00"), discountCodes: [code] };
+    const first = await e.call("POST", "/v1/orders", { headers: e.asShop, body: order });
+    expect(first.json.discountCodes).toEqual([{ code, status: "applied" }]);
+    const replay = await e.call("POST", "/v1/orders", { headers: e.asShop, body: { ...order, discountCodes: [code.toLowerCase()] } });
+    expect([replay.status, replay.headers.get("idempotent-replayed"), replay.json]).toEqual([201, "true", first.json]);
+    expect((await e.call("POST", "/v1/orders", { headers: e.asShop, body: { ...order, discountCodes: [] } })).status).toBe(409);
+    expect(await lookUp(code)).toMatchObject({ status: "used", usedByOrder: "replayed" });
+    expect((await e.call("GET", "/v1/customers/ana", { headers: e.asShop })).json.balance).toBe(35);
+  });
+
+  it("the plan's statement writes nothing when a code it uses was used meanwhile, even with the customer unchanged", async () => {
+    e = await testEndpoint();
+    await e.order("ana", "10.00");
+    const code = await rewardCodeOf("ana");
+    const versionOf = async () => Number((await e.driver.read.one("SELECT version FROM customers WHERE shop_id = 'demo' AND id = 'ana'"))?.version);
+    const now = Date.now();
+    const planOf = async (id: string) => ({
+      shopId: "demo",
+      at: now,
+      customer: { id: "ana", version: await versionOf(), balanceDelta: 0, pendingDelta: 0, tierPoints: 0, tierPointsCurrent: false, earnedAt: null },
+      order: {
+        id,
+        subtotalMinor: 0,
+        currency: "EUR",
+        channel: "online",
+        placedAt: now,
+        pointsEarned: 0,
+        pointsPerUnit: 1,
+        multiplier: 1,
+        tierId: null,
+        campaignId: null,
+        requestHash: id,
+        result: "{}",
+      },
+      ledger: null,
+      events: [],
+      codes: [{ code, ownerId: "ana" }],
+    });
+    // someone else's use of the code that did not touch the customer (no path does so; the statement checks the code itself)
+    const stale = await planOf("late-for-the-code");
+    await e.driver.read.run("UPDATE codes SET used_by_order = 'elsewhere' WHERE shop_id = 'demo' AND code = ?", [code]);
+    expect(await orderPlans.record(e.driver.read, stale)).toBe("stale");
+    expect(await e.driver.read.one("SELECT id FROM orders WHERE shop_id = 'demo' AND id = 'late-for-the-code'")).toBeUndefined();
+    expect(await versionOf()).toBe(stale.customer.version);
+    // the same plan with the code unused is applied: the code used by it, the customer touched once more for the code
+    await e.driver.read.run("UPDATE codes SET used_by_order = NULL WHERE shop_id = 'demo' AND code = ?", [code]);
+    expect(await orderPlans.record(e.driver.read, stale)).toBe("ok");
+    expect(await lookUp(code)).toMatchObject({ status: "used", usedByOrder: "late-for-the-code" });
+    expect(await versionOf()).toBe(stale.customer.version + 2);
   });
 });

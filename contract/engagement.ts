@@ -132,6 +132,13 @@ export const WidgetRaffle = z.object({
   seed: z.optional(z.string()),
   winningEntryId: z.optional(z.string()),
   drawnAt: z.optional(Timestamp),
+  /**
+   * Where it stands in words, in the answer's language and the program's time zone ("Cierra el 12 de diciembre a las 20:00",
+   * "Sorteado el 13 de diciembre"): in the boot answer's raffles.
+   */
+  when: z.optional(z.string()),
+  /** Its prize and entries in words ("Premio: una cesta. 50 puntos por participación, hasta 5 por persona"): in the boot answer's raffles. */
+  terms: z.optional(z.string()),
 });
 export type WidgetRaffle = z.infer<typeof WidgetRaffle>;
 

@@ -77,7 +77,8 @@ export const CampaignWindow = z.object({
 });
 export type CampaignWindow = z.infer<typeof CampaignWindow>;
 
-export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Points });
+/** The cheapest reward not within reach yet, with its title (what "120 points to go for <title>" names). */
+export const NextReward = z.object({ rewardId: Slug, cost: Points, missing: Points, title: z.optional(LocalizedText) });
 /** The dearest reward a member can redeem now: what the launcher offers first ("you can redeem Free shipping now"). */
 export const ReadyReward = z.object({ rewardId: Slug, cost: Points, title: LocalizedText });
 export const TierProgress = z.object({ id: Slug, name: LocalizedText, missing: Points });
@@ -100,6 +101,8 @@ export const WidgetCustomer = z.object({
   balance: Points,
   /** Points earned but not redeemable yet (the program's return window); 0 when the program has none. */
   pending: z.optional(Points),
+  /** When the soonest of those pending points join the balance (from the recent activity); absent when none is pending there. */
+  pendingUntil: z.optional(Timestamp),
   expiry: z.optional(z.nullable(ExpiryNotice)),
   tier: z.nullable(z.object({ id: Slug, name: LocalizedText, multiplier: z.number() })),
   /** Points earned inside the tier window: what tiers are measured on. */
@@ -191,6 +194,13 @@ export const WidgetBoot = z.object({
   texts: WidgetTexts,
   /** Bonus windows: they change with the clock, so they come with every boot rather than with the cached panel. */
   campaigns: Campaigns,
+  /**
+   * Raffles that are upcoming, open, or finished in the last 30 days, each with `when` (contract 7.4); absent when none. They
+   * change with the clock and the draws, so they come with every boot.
+   */
+  raffles: z.optional(z.array(WidgetRaffle)),
+  /** Announcements current now (contract 7.4); absent when none. */
+  announcements: z.optional(z.array(WidgetAnnouncement)),
   customer: z.nullable(WidgetCustomer),
   sessionError: SessionError,
   /** What the panel asks for: `GET /v1/shops/{shop}/widget/panel?locale={locale}&v={version}` (cacheable for good). */
@@ -198,6 +208,18 @@ export const WidgetBoot = z.object({
   now: Timestamp,
 });
 export type WidgetBoot = z.infer<typeof WidgetBoot>;
+
+/** A way to earn, or a tier, in words, as the Earn section lists it. */
+export const EarnWay = z.object({
+  /** What it is: `purchase`, `referral`, `tier`, or an action's kind (`signup`, `birthday`, …); the widget picks its icon by it. */
+  kind: z.string(),
+  title: z.string(),
+  /** Its conditions: "10 puntos por cada 1 €", "Una vez al año", "Desde 500 puntos". */
+  detail: z.optional(z.string()),
+  /** What it gives: "+50 puntos", "Puntos x1,5". */
+  gives: z.optional(z.string()),
+});
+export type EarnWay = z.infer<typeof EarnWay>;
 
 /**
  * The panel's answer (`GET /v1/shops/{shop}/widget/panel`): the same for every shopper of a shop in one language, so shared
@@ -215,9 +237,14 @@ export const WidgetPanel = z.object({
     rewards: z.array(Reward),
     tiers: z.array(Tier),
     tierWindowDays: z.int(),
-    referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer })),
+    /** With the friend's offer in words: `offer` ("5 € de descuento") and its `terms` ("En pedidos desde 30 €"). */
+    referral: z.nullable(z.object({ referrerPoints: Points, friendOffer: FriendOffer, offer: z.string(), terms: z.optional(z.string()) })),
     links: z.object({ join: z.optional(z.string()), signIn: z.optional(z.string()), terms: z.optional(z.string()) }),
     summary: LocalizedText,
+    /** Each reward's conditions in words, by reward id ("En pedidos desde 30 €. Solo nivel Oro"): rewards without any are left out. */
+    rewardTerms: z.record(z.string(), z.string()),
+    /** The Earn section in words: the ways to earn (buying, inviting, the program's actions), the tiers, and how tiers are measured. */
+    earn: z.object({ ways: z.array(EarnWay), tiers: z.array(EarnWay), tiersNote: z.string() }),
     /** Ways to earn besides buying (contract 7.2); absent when the program has none. */
     actions: z.optional(z.array(EarningAction)),
     /** The return window during which an order's points are pending (contract 7.2); absent: off. */

@@ -1,6 +1,7 @@
 import type { WidgetBoot, WidgetTexts } from "../contract/widget.ts";
 import type { Schema } from "./schema/compact.ts";
 import type { Store } from "./store.ts";
+import type { Words } from "../contract/words.ts";
 
 // The seam between the boot (loyalty.js: plain DOM, always loaded) and the panel (loyalty-panel-<hash>.js: Preact, loaded at
 // idle or on first open). The boot owns the page API, the requests' credentials, the host and the launcher; it hands the panel
@@ -31,22 +32,7 @@ export interface WidgetState {
   panel: "idle" | "loading" | "ready" | "failed";
 }
 
-export type TextValues = Record<string, string | number>;
-
-/** A language's words: texts by key with their placeholders filled, numbers and points as the language writes them. */
-export interface Words {
-  locale: string;
-  /**
-   * The text for `key` with `{name}` placeholders filled from `values` (`points` as "120 puntos", `count` as a number, others
-   * as given); a plural text's form is picked by `count`, else by `points`. "" when there is no such text.
-   */
-  t(key: string, values?: TextValues): string;
-  /** "1 punto", "1.240 puntos", in the program's points name. */
-  points(amount: number): string;
-  number(value: number): string;
-  /** Text a marketer wrote, in this language or else the first one written. */
-  text(value: Record<string, string>): string;
-}
+export type { TextValues, Words } from "../contract/words.ts";
 
 export interface PanelHost {
   root: ShadowRoot;

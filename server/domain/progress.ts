@@ -31,7 +31,7 @@ export function rewardProgress(rewards: Reward[], balance: number) {
     else if (!next || reward.cost < next.cost) next = reward;
   }
   return {
-    nextReward: next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, balance) } : null,
+    nextReward: next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, balance), title: next.title } : null,
     redeemable,
   };
 }

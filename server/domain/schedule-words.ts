@@ -1,4 +1,4 @@
-import type { CampaignWindow, WidgetText, WidgetTexts } from "../../contract/index.ts";
+import type { CampaignWindow, WidgetRaffle, WidgetText, WidgetTexts } from "../../contract/index.ts";
 
 /** A text with its `{name}` placeholders filled (the campaign texts have no plural forms: `other` stands in if one is given). */
 function fill(text: WidgetText | undefined, values: Record<string, string>) {
@@ -38,4 +38,22 @@ export function scheduleWords(
     schedule: fill(texts["campaign.weekly"], { days, start: time(weekly.start), end: time(weekly.end) }),
     ...(zoneName && { zoneName }),
   };
+}
+
+/**
+ * Where a raffle stands in words, in a language and the program's time zone, from that language's texts (with the shop's
+ * overrides): "Abre el 3 de marzo a las 10:00", "Cierra el 12 de diciembre a las 20:00", "Sorteado el 13 de diciembre a las
+ * 9:00", or a closed or cancelled raffle's sentence.
+ */
+export function raffleWhen(raffle: WidgetRaffle, locale: string, texts: WidgetTexts, timeZone: string): string {
+  const dates: Partial<Record<WidgetRaffle["status"], string>> = {
+    upcoming: raffle.opensAt,
+    open: raffle.closesAt,
+    drawn: raffle.drawnAt ?? raffle.closesAt,
+  };
+  const at = dates[raffle.status];
+  const date = at
+    ? new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone }).format(new Date(at))
+    : "";
+  return fill(texts[`raffle.${raffle.status}`], { date });
 }

@@ -3,7 +3,8 @@ import { activeCampaign, nextCampaign, type Window } from "../../contract/rules/
 import { DAY } from "../../contract/time.ts";
 import { referralCode } from "../domain/codes.ts";
 import { expiresAt } from "../domain/expiry.ts";
-import { scheduleWords } from "../domain/schedule-words.ts";
+import { raffleWhen, scheduleWords } from "../domain/schedule-words.ts";
+import { createWords, type Words } from "../../contract/words.ts";
 import { nextTier, rewardProgress, rewardsFor, tierFor } from "../domain/progress.ts";
 import { codes, type CustomerRow, customers, ledger } from "../storage/repository.ts";
 import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
@@ -36,6 +37,8 @@ export function textLocale(shop: Shop, requested = ""): string {
 interface LocaleParts {
   /** Every text of the widget, the locale's text overrides merged in. */
   texts: WidgetTexts;
+  /** Those texts as sentences are written with them, in the locale's name for points. */
+  words: Words;
   /** `,"theme":…,"locale":…,"texts":{…}`: the full payload's part for this locale. */
   payloadTail: string;
   /** The same with the launcher's texts only: the boot's part. */
@@ -58,7 +61,13 @@ export function localeParts(shop: Shop, locale: string): LocaleParts {
     const texts: WidgetTexts = { ...widgetTexts[locale], ...overrides };
     const launcherTexts = Object.fromEntries(Object.entries(texts).filter(([key]) => isLauncherText(key)));
     const head = `,"theme":${JSON.stringify({ ...shop.theme, ...words })},"locale":${JSON.stringify(locale)}`;
-    parts = { texts, payloadTail: `${head},"texts":${JSON.stringify(texts)}`, bootTail: `${head},"texts":${JSON.stringify(launcherTexts)}` };
+    const pointsName = words.pointsName ?? shop.theme.pointsName;
+    parts = {
+      texts,
+      words: createWords(locale, texts, pointsName),
+      payloadTail: `${head},"texts":${JSON.stringify(texts)}`,
+      bootTail: `${head},"texts":${JSON.stringify(launcherTexts)}`,
+    };
     byLocale.set(locale, parts);
   }
   return parts;
@@ -90,6 +99,8 @@ export interface ShopParts {
   shopJson: string;
   /** `{"active":…,"next":…}` as the boot answer has it in one language: with each window's rule in words. */
   campaignsJson(locale: string): string;
+  /** `,"raffles":[…],"announcements":[…]` as the boot answer has them in one language (raffles in words), or "" when none. */
+  engagementJson(locale: string): string;
   /** `{"shop":...,"program":` … per tier (rewards differ by tier), guests under "". */
   heads: Map<string, string>;
   /** The guest answers' ETags per view and locale: they cover program, theme and texts (the minute is added per request). */
@@ -123,6 +134,7 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
   const shopJson = JSON.stringify({ id: shop.id, name: shop.name, currency: shop.currency, defaultLocale: shop.defaultLocale });
   const heads = new Map<string, string>();
   const campaignsByLocale = new Map<string, string>();
+  const engagementByLocale = new Map<string, string>();
   for (const tier of [null, ...program.tiers]) {
     const rewards = tier ? rewardsFor(program.rewards, tier) : view.rewards;
     heads.set(tier?.id ?? "", `{"shop":${shopJson},"program":${JSON.stringify({ ...view, rewards })}`);
@@ -138,6 +150,22 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
         const inWords = (window: CampaignWindow | null) => window && { ...window, ...scheduleWords(window, locale, texts, program.timeZone) };
         json = JSON.stringify({ active: inWords(view.campaigns.active), next: inWords(view.campaigns.next) });
         campaignsByLocale.set(locale, json);
+      }
+      return json;
+    },
+    engagementJson: (locale) => {
+      let json = engagementByLocale.get(locale);
+      if (json === undefined) {
+        const { texts, words } = localeParts(shop, locale);
+        const { raffles, announcements } = engagement.fields;
+        const inWords = raffles?.map((raffle) => ({
+          ...raffle,
+          when: raffleWhen(raffle, locale, texts, program.timeZone),
+          terms: words.t("raffle.terms", { prize: words.text(raffle.prize), points: raffle.entryCost, max: raffle.maxEntriesPerCustomer }),
+        }));
+        json = JSON.stringify({ raffles: inWords, announcements }).slice(1, -1);
+        json &&= `,${json}`;
+        engagementByLocale.set(locale, json);
       }
       return json;
     },
@@ -169,9 +197,16 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
   const ready = rewards.filter((reward) => reward.cost <= row.balance).sort((a, b) => b.cost - a.cost)[0] ?? null;
   const recent = await ledger.page(services.driver.read, shop.id, customerId, RECENT_ACTIVITY);
   const wallet = await codes.walletOf(services.driver.read, shop.id, customerId, now, WALLET_SIZE);
+  const activity = recent.map(toActivity);
+  // the soonest of the recent entries' pending dates: when the next pending points join the balance
+  const pendingUntil = activity
+    .map((entry) => entry.pendingUntil ?? "")
+    .filter(Boolean)
+    .sort()[0];
   const customer: WidgetCustomer = {
     balance: row.balance,
     pending: Number(row.pending),
+    ...(pendingUntil && { pendingUntil }),
     expiry: expiryNotice(shop, row, now),
     tier: tier && { id: tier.id, name: tier.name, multiplier: tier.multiplier },
     tierPoints,
@@ -180,7 +215,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
     readyReward: ready && { rewardId: ready.id, cost: ready.cost, title: ready.title },
     ordersCount: Number(row.orders_count),
     referral: { code: row.referral_code, visits: Number(row.visits), friendsOrdered: Number(row.friends), pointsEarned: Number(row.referral_points) },
-    activity: recent.map(toActivity),
+    activity,
     wallet: wallet.map((code) => ({ code: code.code, reward: JSON.parse(code.offer) as Reward, expiresAt: new Date(code.expires_at).toISOString() })),
     marketingConsent: row.marketing_consent === 1,
     ...(await customerEngagement(services.driver.read, shop, row, now)),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { WidgetPanel, WidgetPayload } from "../../contract/index.ts";
+import { programWords } from "../domain/program-words.ts";
 import { localeParts, memberView, panelVersion, partsOf, type ShopParts, textLocale } from "./widget-parts.ts";
 import type { Services, Shop } from "./services.ts";
 
@@ -72,7 +73,7 @@ export async function widgetBootJson(
   const now = services.now();
   const parts = await partsOf(services, shop, now);
   const locale = textLocale(shop, requestedLocale);
-  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}`;
+  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}${parts.engagementJson(locale)}`;
   const tail = `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"${new Date(now).toISOString()}"}`;
   if (tokenRefusal !== undefined) return { json: `${head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${tail}` };
   if (customerId === null)
@@ -84,18 +85,30 @@ export async function widgetBootJson(
   return { json: `${head},"customer":${view.json}${tail}` };
 }
 
-/** The program as the panel shows it: every reward with its tiers (the panel marks those of other tiers). */
-function panelProgram(shop: Shop): WidgetPanel["program"] {
+/**
+ * The program as the panel shows it in a language: every reward with its tiers (the panel marks those of other tiers), and what
+ * the panel shows every shopper alike in words (the rewards' conditions, the friend's offer, the ways to earn, the tiers).
+ */
+function panelProgram(shop: Shop, locale: string): WidgetPanel["program"] {
   const { program } = shop;
+  const { offer, offerTerms, ...inWords } = programWords(program, shop.currency, localeParts(shop, locale).words);
   return {
     pointsPerUnit: program.earning.pointsPerUnit,
     channels: program.earning.channels,
     rewards: program.rewards,
     tiers: program.tiers,
     tierWindowDays: program.tierWindowDays,
-    referral: program.referral.enabled ? { referrerPoints: program.referral.referrerPoints, friendOffer: program.referral.friendOffer } : null,
+    referral: program.referral.enabled
+      ? {
+          referrerPoints: program.referral.referrerPoints,
+          friendOffer: program.referral.friendOffer,
+          offer,
+          ...(offerTerms && { terms: offerTerms }),
+        }
+      : null,
     links: program.links,
     summary: program.summary,
+    ...inWords,
     ...(program.actions?.length && { actions: program.actions }),
     ...(program.pending && { pending: program.pending }),
     ...(program.expiry && { expiry: program.expiry }),
@@ -118,7 +131,7 @@ export function widgetPanelJson(shop: Shop, requestedLocale?: string): WidgetAns
   let answer = byLocale.get(locale);
   if (!answer) {
     const version = panelVersion(shop);
-    const panel: WidgetPanel = { version, locale, texts: localeParts(shop, locale).texts, program: panelProgram(shop) };
+    const panel: WidgetPanel = { version, locale, texts: localeParts(shop, locale).texts, program: panelProgram(shop, locale) };
     answer = { json: JSON.stringify(panel), etag: `"panel.${version}.${locale}"`, version };
     byLocale.set(locale, answer);
   }

@@ -150,6 +150,27 @@ export const ca: WidgetTexts = {
   "entry.other": "Moviment de punts",
   "activity.pending": "Pendents fins al dia {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Sortejos",
+  "raffle.terms": "Premi: {prize}. {points} per participació, fins a {max} per persona.",
+  "raffle.upcoming": "S’obre el {date}",
+  "raffle.open": "Es tanca el {date}",
+  "raffle.closed": "Tancat: el sorteig es fa aviat",
+  "raffle.drawn": "Sortejat el {date}",
+  "raffle.cancelled": "Cancel·lat: s’han retornat els punts de cada participació",
+  "raffle.mine": {
+    one: "Tens {count} participació de {max}",
+    many: "Tens {count} participacions de {max}",
+    other: "Tens {count} participacions de {max}",
+  },
+  "raffle.won": "Has guanyat aquest sorteig! Si el premi és un codi, el tens a l’inici.",
+  "raffle.lost": "Aquesta vegada no hi ha hagut sort.",
+  "raffle.enter": "Participar",
+  "raffle.again": "Tornar a participar",
+  "raffle.busy": "Participant…",
+  "raffle.short": { one: "Et falta {points} per participar", many: "Et falten {points} per participar", other: "Et falten {points} per participar" },
+  "feedback.stars": { one: "{count} estrella", many: "{count} estrelles", other: "{count} estrelles" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Rebre recordatoris i ofertes del programa",
   "consent.hint": "Avisos de punts a punt de caducar, novetats i ofertes. Ho pots canviar quan vulguis.",

@@ -137,6 +137,23 @@ export const de: WidgetTexts = {
   "entry.other": "Punktebuchung",
   "activity.pending": "Ausstehend bis zum {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Verlosungen",
+  "raffle.terms": "Preis: {prize}. {points} pro Los, bis zu {max} Lose pro Person.",
+  "raffle.upcoming": "Beginnt am {date}",
+  "raffle.open": "Endet am {date}",
+  "raffle.closed": "Geschlossen: die Ziehung folgt in Kürze",
+  "raffle.drawn": "Gezogen am {date}",
+  "raffle.cancelled": "Abgesagt: die Punkte für jedes Los wurden zurückgegeben",
+  "raffle.mine": { one: "Du hast {count} von {max} Losen", other: "Du hast {count} von {max} Losen" },
+  "raffle.won": "Du hast diese Verlosung gewonnen! Ist der Preis ein Code, findest du ihn unter „Start“.",
+  "raffle.lost": "Diesmal hat es nicht geklappt.",
+  "raffle.enter": "Teilnehmen",
+  "raffle.again": "Noch ein Los",
+  "raffle.busy": "Wird gesendet…",
+  "raffle.short": "Noch {points} bis zur Teilnahme",
+  "feedback.stars": { one: "{count} Stern", other: "{count} Sterne" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Erinnerungen und Angebote des Programms erhalten",
   "consent.hint": "Hinweise auf bald verfallende Punkte, Neuigkeiten und Angebote. Du kannst das jederzeit ändern.",

@@ -133,6 +133,23 @@ export const en: WidgetTexts = {
   "entry.other": "Points",
   "activity.pending": "Pending until {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Prize draws",
+  "raffle.terms": "Prize: {prize}. {points} per entry, up to {max} per person.",
+  "raffle.upcoming": "Opens on {date}",
+  "raffle.open": "Closes on {date}",
+  "raffle.closed": "Closed: the draw is about to take place",
+  "raffle.drawn": "Drawn on {date}",
+  "raffle.cancelled": "Cancelled: the points for every entry were given back",
+  "raffle.mine": { one: "You have {count} entry of {max}", other: "You have {count} entries of {max}" },
+  "raffle.won": "You won this draw! If the prize is a code, it is on your home tab.",
+  "raffle.lost": "No luck this time.",
+  "raffle.enter": "Enter",
+  "raffle.again": "Enter again",
+  "raffle.busy": "Entering…",
+  "raffle.short": "{points} more to enter",
+  "feedback.stars": { one: "{count} star", other: "{count} stars" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Get reminders and offers from the program",
   "consent.hint": "Points about to expire, news and offers. You can change this at any time.",

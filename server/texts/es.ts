@@ -138,6 +138,23 @@ export const es: WidgetTexts = {
   "entry.other": "Movimiento de puntos",
   "activity.pending": "Pendientes hasta el {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Sorteos",
+  "raffle.terms": "Premio: {prize}. {points} por participación, hasta {max} por persona.",
+  "raffle.upcoming": "Abre el {date}",
+  "raffle.open": "Cierra el {date}",
+  "raffle.closed": "Cerrado: el sorteo se hace en breve",
+  "raffle.drawn": "Sorteado el {date}",
+  "raffle.cancelled": "Cancelado: se han devuelto los puntos de cada participación",
+  "raffle.mine": { one: "Tienes {count} participación de {max}", other: "Tienes {count} participaciones de {max}" },
+  "raffle.won": "¡Has ganado este sorteo! Si el premio es un código, lo tienes en Inicio.",
+  "raffle.lost": "Esta vez no ha habido suerte.",
+  "raffle.enter": "Participar",
+  "raffle.again": "Participar otra vez",
+  "raffle.busy": "Participando…",
+  "raffle.short": "Te faltan {points} para participar",
+  "feedback.stars": { one: "{count} estrella", other: "{count} estrellas" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Recibir recordatorios y ofertas del programa",
   "consent.hint": "Avisos de puntos a punto de caducar, novedades y ofertas. Puedes cambiarlo cuando quieras.",

@@ -146,6 +146,23 @@ export const eu: WidgetTexts = {
   "entry.other": "Puntu-mugimendua",
   "activity.pending": "Zain data honetara arte: {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Zozketak",
+  "raffle.terms": "Saria: {prize}. {points} parte-hartze bakoitzeko, gehienez {max} pertsonako.",
+  "raffle.upcoming": "Irekiera: {date}",
+  "raffle.open": "Itxiera: {date}",
+  "raffle.closed": "Itxita: zozketa laster egingo da",
+  "raffle.drawn": "Zozketa-data: {date}",
+  "raffle.cancelled": "Bertan behera: parte-hartze guztien puntuak itzuli dira",
+  "raffle.mine": "{count}/{max} parte-hartze dituzu",
+  "raffle.won": "Zozketa hau irabazi duzu! Saria kode bat bada, hasieran duzu.",
+  "raffle.lost": "Oraingoan ez da zortea izan.",
+  "raffle.enter": "Parte hartu",
+  "raffle.again": "Berriro parte hartu",
+  "raffle.busy": "Parte hartzen…",
+  "raffle.short": "{points} falta zaizkizu parte hartzeko",
+  "feedback.stars": { one: "Izar {count}", other: "{count} izar" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Programaren gogorarazpenak eta eskaintzak jaso",
   "consent.hint": "Iraungitzear dauden puntuen abisuak, berrikuntzak eta eskaintzak. Nahi duzunean alda dezakezu.",

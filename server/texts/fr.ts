@@ -142,6 +142,27 @@ export const fr: WidgetTexts = {
   "entry.other": "Mouvement de points",
   "activity.pending": "En attente jusqu’au {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Tirages au sort",
+  "raffle.terms": "Lot : {prize}. {points} par participation, jusqu’à {max} par personne.",
+  "raffle.upcoming": "Ouvre le {date}",
+  "raffle.open": "Ferme le {date}",
+  "raffle.closed": "Fermé : le tirage a lieu bientôt",
+  "raffle.drawn": "Tiré le {date}",
+  "raffle.cancelled": "Annulé : les points de chaque participation ont été rendus",
+  "raffle.mine": {
+    one: "Tu as {count} participation sur {max}",
+    many: "Tu as {count} participations sur {max}",
+    other: "Tu as {count} participations sur {max}",
+  },
+  "raffle.won": "Tu as gagné ce tirage ! Si le lot est un code, il est sur ton accueil.",
+  "raffle.lost": "Pas de chance cette fois-ci.",
+  "raffle.enter": "Participer",
+  "raffle.again": "Participer à nouveau",
+  "raffle.busy": "Participation…",
+  "raffle.short": "Plus que {points} pour participer",
+  "feedback.stars": { one: "{count} étoile", many: "{count} étoiles", other: "{count} étoiles" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Recevoir les rappels et les offres du programme",
   "consent.hint": "Points sur le point d'expirer, nouveautés et offres. Tu peux changer d'avis à tout moment.",

@@ -133,6 +133,23 @@ export const gl: WidgetTexts = {
   "entry.other": "Movemento de puntos",
   "activity.pending": "Pendentes ata o {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Sorteos",
+  "raffle.terms": "Premio: {prize}. {points} por participación, ata {max} por persoa.",
+  "raffle.upcoming": "Abre o {date}",
+  "raffle.open": "Pecha o {date}",
+  "raffle.closed": "Pechado: o sorteo faise en breve",
+  "raffle.drawn": "Sorteado o {date}",
+  "raffle.cancelled": "Cancelado: devolvéronse os puntos de cada participación",
+  "raffle.mine": { one: "Tes {count} participación de {max}", other: "Tes {count} participacións de {max}" },
+  "raffle.won": "Gañaches este sorteo! Se o premio é un código, tes el no inicio.",
+  "raffle.lost": "Esta vez non houbo sorte.",
+  "raffle.enter": "Participar",
+  "raffle.again": "Participar outra vez",
+  "raffle.busy": "Participando…",
+  "raffle.short": { one: "Fáltache {points} para participar", other: "Fáltanche {points} para participar" },
+  "feedback.stars": { one: "{count} estrela", other: "{count} estrelas" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Recibir recordatorios e ofertas do programa",
   "consent.hint": "Avisos de puntos a piques de caducar, novidades e ofertas. Podes cambialo cando queiras.",

@@ -151,6 +151,31 @@ export const it: WidgetTexts = {
   "entry.other": "Movimento punti",
   "activity.pending": "In attesa fino al giorno {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Estrazioni",
+  "raffle.terms": "Premio: {prize}. {points} per partecipazione, fino a {max} a persona.",
+  "raffle.upcoming": "Apre il {date}",
+  "raffle.open": "Chiude il {date}",
+  "raffle.closed": "Chiusa: l’estrazione avverrà a breve",
+  "raffle.drawn": "Estratta il {date}",
+  "raffle.cancelled": "Annullata: i punti di ogni partecipazione sono stati restituiti",
+  "raffle.mine": {
+    one: "Hai {count} partecipazione su {max}",
+    many: "Hai {count} partecipazioni su {max}",
+    other: "Hai {count} partecipazioni su {max}",
+  },
+  "raffle.won": "Hai vinto questa estrazione! Se il premio è un codice, lo trovi nella tua home.",
+  "raffle.lost": "Questa volta non è andata.",
+  "raffle.enter": "Partecipa",
+  "raffle.again": "Partecipa di nuovo",
+  "raffle.busy": "Invio…",
+  "raffle.short": {
+    one: "Ti manca {points} per partecipare",
+    many: "Ti mancano {points} per partecipare",
+    other: "Ti mancano {points} per partecipare",
+  },
+  "feedback.stars": { one: "{count} stella", many: "{count} stelle", other: "{count} stelle" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Ricevere promemoria e offerte del programma",
   "consent.hint": "Avvisi sui punti in scadenza, novità e offerte. Puoi cambiarlo quando vuoi.",

@@ -147,6 +147,31 @@ export const pt: WidgetTexts = {
   "entry.other": "Movimento de pontos",
   "activity.pending": "Pendentes até {date}",
 
+  // raffles (contract 7.4): raffle.terms and raffle.<status> are written by the endpoint
+  "raffle.heading": "Sorteios",
+  "raffle.terms": "Prémio: {prize}. {points} por participação, até {max} por pessoa.",
+  "raffle.upcoming": "Abre a {date}",
+  "raffle.open": "Fecha a {date}",
+  "raffle.closed": "Fechado: o sorteio faz-se em breve",
+  "raffle.drawn": "Sorteado a {date}",
+  "raffle.cancelled": "Cancelado: os pontos de cada participação foram devolvidos",
+  "raffle.mine": {
+    one: "Tens {count} participação de {max}",
+    many: "Tens {count} participações de {max}",
+    other: "Tens {count} participações de {max}",
+  },
+  "raffle.won": "Ganhaste este sorteio! Se o prémio for um código, está no teu início.",
+  "raffle.lost": "Desta vez não houve sorte.",
+  "raffle.enter": "Participar",
+  "raffle.again": "Participar outra vez",
+  "raffle.busy": "A participar…",
+  "raffle.short": {
+    one: "Falta-te {points} para participar",
+    many: "Faltam-te {points} para participar",
+    other: "Faltam-te {points} para participar",
+  },
+  "feedback.stars": { one: "{count} estrela", many: "{count} estrelas", other: "{count} estrelas" },
+
   // the member's consent to reminders and marketing (contract 7.4)
   "consent.label": "Receber lembretes e ofertas do programa",
   "consent.hint": "Avisos de pontos prestes a expirar, novidades e ofertas. Podes mudar isto quando quiseres.",

@@ -45,7 +45,7 @@ test("guest: the invitation with join and sign-in links, every reward with its c
 test("rewards say what they are once, in the shop's currency, with no product identifier", async () => {
   const screen = await bootWidget({ shop: "demo", api: endpoint.url, locale: "es" });
   loyalty("open", "rewards");
-  const rewards = await screen.findAllByText(/.+/, { selector: "[part=reward] .reward-title" });
+  const rewards = await screen.findAllByText(/.+/, { selector: "[part=reward] .row-text > b" });
   expect(rewards.map((title) => title.textContent)).toEqual(["Envío gratis", "5\u00a0€ de descuento", "10 % de descuento", "Taza de regalo"]);
   expect(document.querySelector("[data-loyalty-host]")?.shadowRoot?.textContent).not.toContain("sku-mug-0042");
 });

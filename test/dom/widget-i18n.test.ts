@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { createWords } from "../../widget/boot/words.ts";
+import { createWords } from "../../contract/words.ts";
 
 // The widget's words in languages the endpoint does not ship yet: plural forms by each language's own CLDR rules.
 

@@ -6,6 +6,7 @@ import { ActivityPage, Redemption, WidgetBoot } from "../../contract/widget.ts";
 import { themeWithOverrides } from "../../widget/boot/theme.ts";
 import { schemas as bootSchemas } from "../../widget/schema/boot.ts";
 import { matches } from "../../widget/schema/check.ts";
+import { compact } from "../../widget/schema/compact.ts";
 import { panelSchemas, bootSchemas as computeBootSchemas } from "../../widget/schema/generate.ts";
 import { schemaModule } from "../../widget/schema/module.ts";
 import { schemas } from "../../widget/schema/panel.ts";
@@ -45,9 +46,30 @@ test("the discriminated union of rewards and the records of localized texts are 
   const payloadRewards = (schemas.WidgetPanel as { program: { rewards: Parameters<typeof matches>[0] } }).program.rewards;
   const reward = { id: "ten", cost: 100, title: { es: "10 €" }, codeValidityDays: 30, kind: "amount_off", amount: "10" };
   expect(matches(payloadRewards, [reward, { ...reward, kind: "free_shipping" }])).toBe(true);
-  expect(matches(payloadRewards, [{ ...reward, kind: "percent_off" }])).toBe(false);
+  // the panel reads a reward's kind (its icon), not its amount or percent: the endpoint writes its conditions in words
+  expect(matches(payloadRewards, [{ ...reward, kind: "percent_off" }])).toBe(true);
+  expect(matches(payloadRewards, [{ ...reward, kind: "points_back" }])).toBe(false);
   expect(matches(payloadRewards, [{ ...reward, title: ["10 €"] }])).toBe(false);
   expect(matches(payloadRewards, [{ ...reward, title: { es: 10 } }])).toBe(false);
+});
+
+test("a union is checked as one object only when its choices differ in a single enum; otherwise as its choices", () => {
+  const kind = (value: string) => ({ type: "string", const: value });
+  const variant = (name: string, extra: Record<string, unknown> = {}) => ({
+    type: "object",
+    properties: { kind: kind(name), id: { type: "string" }, ...extra },
+    required: ["kind", "id", ...Object.keys(extra)],
+  });
+  expect(compact({ oneOf: [variant("a"), variant("b")] })).toEqual({ kind: ["e", "a", "b"], id: "s" });
+  // different fields, or two enums that differ (a merged object would take the mixed pairs): kept as the choices
+  expect(compact({ oneOf: [variant("a", { amount: { type: "string" } }), variant("b")] })).toEqual([
+    "o",
+    { kind: ["e", "a"], id: "s", amount: "s" },
+    { kind: ["e", "b"], id: "s" },
+  ]);
+  const twoEnums = compact({ oneOf: [variant("a", { size: kind("small") }), variant("b", { size: kind("large") })] });
+  expect(matches(twoEnums, { kind: "a", id: "x", size: "small" })).toBe(true);
+  expect(matches(twoEnums, { kind: "a", id: "x", size: "large" })).toBe(false);
 });
 
 test("Color is one regex accepting #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(), rgba(), hsl(), hsla(); the compact pattern agrees", () => {

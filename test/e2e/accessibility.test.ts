@@ -4,6 +4,7 @@ import { saveMarketer } from "../../server/operations/console/accounts.ts";
 import { type RunningEndpoint, startTestEndpoint } from "../support/server.ts";
 import { audit } from "./support/axe.ts";
 import { launchBrowser } from "./support/browser.ts";
+import { saveScreenshot } from "./support/screenshot.ts";
 import { type HostPage, shopPage, startHostPage } from "./support/host-page.ts";
 
 // axe-core with WCAG 2.2 AA and best practices on every view of the widget (both schemes, desktop and phone widths, guest and
@@ -21,11 +22,17 @@ beforeAll(async () => {
   const { json: program } = await endpoint.backend("GET", "/v1/program");
   // a campaign running now, so that the countdown and the campaign line are audited too
   const campaign = { id: "week", kind: "range", name: { es: "Semana doble" }, multiplier: 2 };
+  const raffle = { title: { es: "Sorteo de invierno" }, prize: { es: "Una cesta" }, entryCost: 100, maxEntriesPerCustomer: 3 };
   const now = Date.now();
   await endpoint.backend("PUT", "/v1/program", {
     ...program,
     links: { join: "https://shop.example/join", signIn: "https://shop.example/login" },
     campaigns: [{ ...campaign, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 7_200_000).toISOString() }],
+    // an open raffle and one to come, under the rewards (contract 7.4)
+    raffles: [
+      { ...raffle, id: "open", opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() },
+      { ...raffle, id: "soon", opensAt: new Date(now + 3_600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() },
+    ],
   });
   await saveMarketer(endpoint.services, "demo", "marketing@example.com", "a long console password");
   await seedMember("referrer");
@@ -138,6 +145,15 @@ for (const scheme of ["light", "dark"])
       await reward.locator("[part=redeem]").click();
       await reward.locator("[part=reward-code]").waitFor();
       await expectAccessible(page, "member, the redeemed code");
+      // a raffle entered, and an entry whose answer was lost
+      const raffle = page.locator("[part=raffle]").first();
+      await raffle.locator("[part=raffle-enter]").click();
+      await raffle.getByText("Tienes 1 participación de 3").waitFor();
+      await expectAccessible(page, "member, a raffle entered");
+      await page.route("**/entries", (route) => route.abort());
+      await raffle.locator("[part=raffle-enter]").click();
+      await raffle.locator("[part=error]").waitFor();
+      await expectAccessible(page, "member, a raffle entry that failed");
       await page.context().close();
     });
   }
@@ -247,6 +263,7 @@ test("widget: the states this edition adds pass axe too (refused session, wallet
       await openSection(page, section);
       await page.locator("[part=panel] .panel-body > *").first().waitFor();
       await expectAccessible(page, `${where}, ${section}`);
+      await saveScreenshot(page, `widget-states-${where.split(",")[0]?.replaceAll(" ", "-")}-${section}-${width}`);
     }
     if (where.startsWith("wallet")) {
       // a redemption: its celebration, then the wallet that keeps its code

@@ -20,6 +20,23 @@ beforeAll(async () => {
   endpoint = await startTestEndpoint({ allowedOrigins: [host.origin] });
   browser = await launchBrowser();
   await endpoint.backend("POST", "/v1/customers/eva/adjustments", { id: "eva-1", points: 900, reason: "welcome" });
+  // an open raffle under the rewards (contract 7.4): the phone widths below measure it too
+  const { json: program } = await endpoint.backend("GET", "/v1/program");
+  const now = Date.now();
+  await endpoint.backend("PUT", "/v1/program", {
+    ...program,
+    raffles: [
+      {
+        id: "invierno",
+        title: { es: "Sorteo de invierno" },
+        prize: { es: "Una cesta de productos de la tierra" },
+        entryCost: 100,
+        maxEntriesPerCustomer: 3,
+        opensAt: new Date(now - 3_600_000).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      },
+    ],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -151,6 +168,33 @@ test("the endpoint serves the boot briefly cached and the hashed panel for good,
   expect(panel.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
   expect((await fetch(`${endpoint.url}/loyalty-panel-nope.js`)).status).toBe(404);
 });
+
+for (const [scheme, width] of [
+  ["light", 360],
+  ["light", 1280],
+  ["dark", 360],
+  ["dark", 1280],
+] as const)
+  test(`raffle (${scheme}, ${width} px): entered one entry a press, the member's entries said, the card inside the screen`, async () => {
+    const id = `raffle-${scheme}-${width}`;
+    await endpoint.backend("POST", `/v1/customers/${id}/adjustments`, { id: `${id}-1`, points: 250, reason: "welcome" });
+    await open({ width, height: 740, token: endpoint.token(id), section: "rewards", scheme });
+    const card = page.locator("[part=raffle]");
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => card.textContent()).toContain("Premio: Una cesta de productos de la tierra. 100 puntos por participación, hasta 3");
+    await saveScreenshot(page, `widget-raffle-${scheme}-${width}`);
+    await card.getByRole("button", { name: "Participar" }).click();
+    await card.getByText("Tienes 1 participación de 3").waitFor();
+    await card.getByRole("button", { name: "Participar otra vez" }).click();
+    await card.getByText("Tienes 2 participaciones de 3").waitFor();
+    // 50 points left: the third entry is out of reach, and the card says by how much
+    await card.getByText("Te faltan 50 puntos para participar").waitFor();
+    const { json: draw } = await endpoint.backend("GET", "/v1/raffles/invierno");
+    expect(draw.entries.filter((entry: { customerId: string }) => entry.customerId === id)).toHaveLength(2);
+    await saveScreenshot(page, `widget-raffle-${scheme}-entered-${width}`);
+    const box = await card.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+  });
 
 for (const [scheme, width] of [
   ["light", 360],

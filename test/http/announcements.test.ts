@@ -41,12 +41,17 @@ describe("announcements", () => {
     expect(content(during.headers.get("etag"))).not.toBe(content(before.headers.get("etag")));
     const member = (await e.call("GET", `/v1/shops/demo/widget?token=${e.token("ana")}`)).json;
     expect(member.program.announcements[0].revision).toBe(revision);
+    // the boot answer carries them too, with the clock's changes
+    const boot = (await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token("ana")}`)).json;
+    expect(boot.announcements).toEqual(during.json.program.announcements);
+    expect((await e.call("GET", "/v1/shops/demo/widget?view=boot")).json.announcements).toEqual(during.json.program.announcements);
 
     await e.setProgram((program) => ({ ...program, announcements: [news({ body: { es: "Todo el día." } })] }));
     expect((await guest()).json.program.announcements[0].revision).not.toBe(revision);
 
     clock.now = START + 5 * HOUR;
     expect((await guest()).json.program.announcements).toBeUndefined();
+    expect((await e.call("GET", "/v1/shops/demo/widget?view=boot")).json).not.toHaveProperty("announcements");
   });
 
   it("need an end after their start and ids of their own", async () => {

@@ -433,7 +433,9 @@ async function checkAgreement(model: Model, real: Real) {
     expect(details.json.tierPoints).toBe(state.tierPoints);
     expect(details.json.tier?.id).toBe(tierOf(state.tierPoints)?.id);
     const next = REWARDS.filter((reward) => reward.cost > state.balance).sort((a, b) => a.cost - b.cost)[0];
-    expect(details.json.nextReward).toEqual(next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, state.balance) } : null);
+    expect(details.json.nextReward).toEqual(
+      next ? { rewardId: next.id, cost: next.cost, missing: next.cost - Math.max(0, state.balance), title: expect.any(Object) } : null,
+    );
   }
   const draw = (await real.e.call("GET", `/v1/raffles/${RAFFLE.id}`, { headers: real.e.asShop })).json;
   const entriesOf = (customerId: string) => draw.entries.filter((entry: { customerId: string }) => entry.customerId === customerId).length;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Program, Raffle } from "../../contract/index.ts";
+import { type Program, type Raffle, WidgetBoot } from "../../contract/index.ts";
 import { DAY, HOUR } from "../../contract/time.ts";
 import { OPERATOR_KEY, type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
 
@@ -117,6 +117,38 @@ describe("the draw", () => {
     expect(checkout.json).toMatchObject({ kind: "reward", status: "not_for_this_customer", offer: { kind: "amount_off", amount: "20" } });
     const payload = await member(loser);
     expect(payload.program.raffles[0]).toMatchObject({ status: "drawn", seed: result.seed, winningEntryId: winnerId });
+  });
+
+  it("the boot answer says each raffle in words, in the shopper's language and the program's time zone, from upcoming to drawn", async () => {
+    await start([raffle({ opensAt: at(HOUR), closesAt: at(DAY) }), raffle({ id: "verano", opensAt: at(-HOUR), closesAt: at(2 * DAY) })]);
+    const boot = async (locale: string, customerId?: string) =>
+      (await e.call("GET", `/v1/shops/demo/widget?view=boot&locale=${locale}${customerId ? `&token=${e.token(customerId)}` : ""}`)).json;
+    const words = (answer: { raffles: { id: string; when: string; terms: string }[] }) =>
+      Object.fromEntries(answer.raffles.map((item) => [item.id, [item.terms, item.when]]));
+    // START is 10:00 UTC, 11:00 in Madrid
+    expect(words(await boot("es"))).toEqual({
+      navidad: ["Premio: Una cesta de productos. 100 puntos por participación, hasta 5 por persona.", "Abre el 20 de noviembre a las 12:00"],
+      verano: ["Premio: Una cesta de productos. 100 puntos por participación, hasta 5 por persona.", "Cierra el 22 de noviembre a las 11:00"],
+    });
+    expect(words(await boot("en")).navidad).toEqual([
+      "Prize: A hamper. 100 points per entry, up to 5 per person.",
+      "Opens on November 20 at 12:00 PM",
+    ]);
+    await gift("ana", 300);
+    clock.now += 2 * HOUR;
+    expect((await enter("ana", 2, "ana-entry-01")).status).toBe(201);
+    const mine = await boot("es", "ana");
+    expect(words(mine).navidad?.[1]).toBe("Cierra el 21 de noviembre a las 11:00");
+    expect(mine.customer.raffles).toEqual([
+      expect.objectContaining({ raffleId: "navidad", entryIds: [expect.any(String), expect.any(String)], won: false }),
+    ]);
+    clock.now += DAY;
+    expect(words(await boot("es")).navidad?.[1]).toBe("Cerrado: el sorteo se hace en breve");
+    await runJobs();
+    const drawn = await boot("es", "ana");
+    expect(words(drawn).navidad?.[1]).toBe("Sorteado el 21 de noviembre a las 13:00");
+    expect(drawn.customer.raffles[0].won).toBe(true);
+    expect(WidgetBoot.safeParse(drawn).success).toBe(true);
   });
 
   it("anyone may check a draw without a token: entry ids, no customers", async () => {

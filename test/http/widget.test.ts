@@ -315,7 +315,13 @@ describe("GET /v1/shops/:shop/widget?view=boot and /widget/panel: the widget's t
       wallet: [],
     });
     const poor = await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token("new-shopper")}`);
-    expect(poor.json.customer).toMatchObject({ balance: 0, readyReward: null, ordersCount: 0, nextReward: { missing: 300 } });
+    expect(poor.json.customer).toMatchObject({
+      balance: 0,
+      readyReward: null,
+      ordersCount: 0,
+      nextReward: { missing: 300, title: { es: "Envío gratis", en: "Free shipping" } },
+    });
+    expect(poor.json.customer).not.toHaveProperty("pendingUntil");
   });
 
   it("boot: a refused token draws the guest view with sessionError, never a 401", async () => {
@@ -358,6 +364,44 @@ describe("GET /v1/shops/:shop/widget?view=boot and /widget/panel: the widget's t
     const unversioned = await e.call("GET", "/v1/shops/demo/widget/panel?locale=es&v=0.old");
     expect(unversioned.headers.get("cache-control")).toBe("public, no-cache");
     expect((await e.call("GET", "/v1/shops/demo/widget/panel?locale=en")).headers.get("etag")).not.toBe(etag);
+  });
+
+  it("panel: what every shopper sees alike comes written in the answer's language: conditions, the friend's offer, ways to earn, tiers", async () => {
+    e = await testEndpoint();
+    await e.setProgram((program) => ({
+      ...program,
+      rewards: [
+        ...program.rewards,
+        { id: "mug", kind: "free_product", product: "mug-01", cost: 50, title: { es: "Taza" }, tiers: ["silver", "gold"], codeValidityDays: 10 },
+        { id: "big", kind: "amount_off", amount: "12.5", minimumSubtotal: "60", cost: 900, title: { es: "Descuento" }, codeValidityDays: 10 },
+      ],
+      actions: [{ id: "news", kind: "newsletter", points: 50, limit: { count: 1, per: "ever" }, title: {} }],
+    }));
+    const es = (await e.call("GET", "/v1/shops/demo/widget/panel?locale=es")).json;
+    expect(WidgetPanel.safeParse(es).success).toBe(true);
+    expect(es.program.rewardTerms).toEqual({ mug: "Solo nivel Plata, Oro", big: "En pedidos desde 60\u00a0€" });
+    expect(es.program.referral).toMatchObject({ offer: "5\u00a0€ de descuento", terms: "En pedidos desde 30\u00a0€" });
+    expect(es.program.earn).toEqual({
+      ways: [
+        { kind: "purchase", title: "Haz un pedido", detail: "1 punto por cada 1\u00a0€. En la tienda online y en nuestras tiendas físicas" },
+        { kind: "referral", title: "Invita a un amigo", detail: "Cuando haga su primer pedido", gives: "+200 puntos" },
+        { kind: "newsletter", title: "Suscríbete al boletín", detail: "Una vez", gives: "+50 puntos" },
+      ],
+      tiers: [
+        { kind: "tier", title: "Bronce", detail: "Desde 0 puntos" },
+        { kind: "tier", title: "Plata", detail: "Desde 500 puntos", gives: "Puntos x1,25" },
+        { kind: "tier", title: "Oro", detail: "Desde 1500 puntos", gives: "Puntos x1,5" },
+      ],
+      tiersNote: "Según los puntos ganados en los últimos 365 días.",
+    });
+    // in another language, with the theme's own name for points in it
+    const { theme } = (await e.call("GET", "/v1/theme", { headers: e.asShop })).json;
+    const locales = { ...theme.locales, en: { ...theme.locales.en, pointsName: { one: "star", other: "stars" } } };
+    expect((await e.call("PUT", "/v1/theme", { headers: e.asShop, body: { locales } })).status).toBe(200);
+    const en = (await e.call("GET", "/v1/shops/demo/widget/panel?locale=en")).json;
+    expect(en.program.rewardTerms.big).toBe("On orders from €60");
+    expect(en.program.earn.ways[1]).toMatchObject({ title: "Invite a friend", gives: "+200 stars" });
+    expect(en.program.referral.offer).toBe("€5 off");
   });
 
   it("panel: a change of program or theme is a new version and a new ETag; the theme's text overrides are merged by key", async () => {

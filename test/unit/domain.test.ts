@@ -86,9 +86,12 @@ describe("campaigns in the shop's time zone", () => {
 describe("progress", () => {
   const program = starterProgram("UTC");
   it("finds the next reward and the points missing", () => {
-    expect(rewardProgress(program.rewards, 180)).toEqual({ nextReward: { rewardId: "free-shipping", cost: 300, missing: 120 }, redeemable: [] });
+    expect(rewardProgress(program.rewards, 180)).toEqual({
+      nextReward: { rewardId: "free-shipping", cost: 300, missing: 120, title: { es: "Envío gratis", en: "Free shipping" } },
+      redeemable: [],
+    });
     expect(rewardProgress(program.rewards, 600)).toEqual({
-      nextReward: { rewardId: "ten-percent", cost: 1000, missing: 400 },
+      nextReward: { rewardId: "ten-percent", cost: 1000, missing: 400, title: { es: "10 % de descuento", en: "10% off" } },
       redeemable: ["free-shipping", "five-off"],
     });
     expect(rewardProgress(program.rewards, 5000).nextReward).toBeNull();

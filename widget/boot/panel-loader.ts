@@ -6,7 +6,7 @@ import type { Setup } from "./config.ts";
 import type { Events } from "./events.ts";
 import type { Host } from "./host.ts";
 import { panelPath, request } from "./request.ts";
-import { createWords } from "./words.ts";
+import { createWords } from "../../contract/words.ts";
 
 /** The panel's file name, content-hashed by the build (vite.config.ts); tests load the panel from source instead. */
 declare const __LOYALTY_PANEL_FILE__: string | undefined;

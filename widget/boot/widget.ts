@@ -10,7 +10,7 @@ import { drawLauncher } from "./launcher.ts";
 import { loadPanel } from "./panel-loader.ts";
 import { bootPath, request } from "./request.ts";
 import { fontOf, themeWithOverrides, tokenCss } from "./theme.ts";
-import { createWords } from "./words.ts";
+import { createWords } from "../../contract/words.ts";
 
 /** The widget on one page: its state, its one boot request, its host and launcher, and the panel once it is wanted. */
 export function createWidget(setup: Setup, importPanel: (url: string) => Promise<PanelModule>) {

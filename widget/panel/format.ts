@@ -5,22 +5,15 @@ import type { Words } from "../seam.ts";
 // derived here, not imported with HOUR: terser inlines an imported DAY once more, 3 bytes of a budget with 1 to spare
 const DAY = 24 * HOUR;
 
-/** Money, dates, times and durations as the shopper's language writes them (all through `Intl`), with the widget's texts. */
-export function createFormats(words: Words, currency: string) {
+/**
+ * Dates, times and durations as the shopper's language writes them (through `Intl`), with the widget's texts. Money is written
+ * by the endpoint, in the sentences it sends.
+ */
+export function createFormats(words: Words) {
   const { locale, t } = words;
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options);
   const date = (iso: string) => format({ dateStyle: "long" }).format(new Date(iso));
   return {
-    /** "5 €", "5,50 €". */
-    money(amount: string | number) {
-      const value = Number(amount);
-      const digits = Number.isInteger(value) ? 0 : 2;
-      return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-        value,
-      );
-    },
-    /** "10 %" in Spanish, "10%" in English. */
-    percent: (value: number) => new Intl.NumberFormat(locale, { style: "percent" }).format(value / 100),
     date,
     /** "2 días y 3 h", "1 h 20 min", "12 min" until `end`. */
     timeLeft(end: string, now: number) {

@@ -4,10 +4,10 @@ import { schemas } from "../schema/panel.ts";
 import type { PanelHost } from "../seam.ts";
 import css from "./panel.css?inline";
 import { createActivity } from "./stores/activity.ts";
-import { createConsent } from "./stores/consent.ts";
 import { createCopy } from "./stores/copy.ts";
 import { createPanelData } from "./stores/panel-data.ts";
 import { createRedeem } from "./stores/redeem.ts";
+import { createSent } from "./stores/sent.ts";
 import { createWelcome } from "./stores/welcome.ts";
 import { App } from "./ui/app.tsx";
 import { currentView, type Stores } from "./view.ts";
@@ -36,7 +36,7 @@ export function mountPanel(host: PanelHost) {
     activity: createActivity(host),
     welcome: createWelcome(host, checked?.shop.id ?? ""),
     copy: createCopy(host),
-    consent: createConsent(host),
+    sent: createSent(host),
   };
   let wasOpen = false;
   let lastCustomer: unknown;
@@ -54,7 +54,7 @@ export function mountPanel(host: PanelHost) {
     if (state.boot?.customer?.referral.code !== lastCustomer) {
       stores.redeem.reset();
       stores.activity.reset();
-      stores.consent.reset();
+      stores.sent.reset();
       lastCustomer = state.boot?.customer?.referral.code;
     }
     if (state.boot !== lastBoot && state.boot) clock = Date.parse(state.boot.now) - Date.now();
@@ -81,7 +81,7 @@ export function mountPanel(host: PanelHost) {
     queueMicrotask(draw);
   }
   const all = [host.$state, stores.panelData.$panelData, stores.redeem.$redeem, stores.redeem.$redeemed, stores.activity.$activity];
-  const unlisten = [...all, stores.welcome.$welcome, stores.copy.$copied, stores.copy.$applied, stores.consent.$consent].map((item) =>
+  const unlisten = [...all, stores.welcome.$welcome, stores.copy.$copied, stores.copy.$applied, stores.sent.$sent].map((item) =>
     item.listen(schedule),
   );
   draw();

@@ -3,10 +3,10 @@ import { schemas } from "../schema/panel.ts";
 import type { PanelHost, Section } from "../seam.ts";
 import { createFormats } from "./format.ts";
 import type { createActivity } from "./stores/activity.ts";
-import type { createConsent } from "./stores/consent.ts";
 import type { createCopy } from "./stores/copy.ts";
 import type { createPanelData } from "./stores/panel-data.ts";
 import type { createRedeem } from "./stores/redeem.ts";
+import type { createSent } from "./stores/sent.ts";
 import type { createWelcome } from "./stores/welcome.ts";
 
 export interface Stores {
@@ -16,7 +16,7 @@ export interface Stores {
   activity: ReturnType<typeof createActivity>;
   welcome: ReturnType<typeof createWelcome>;
   copy: ReturnType<typeof createCopy>;
-  consent: ReturnType<typeof createConsent>;
+  sent: ReturnType<typeof createSent>;
 }
 
 /**
@@ -41,13 +41,15 @@ export function currentView(stores: Stores, clock: number) {
     stores,
     boot,
     customer,
+    /** What the member may spend: their balance, or none when it is negative. */
+    balance: Math.max(0, customer?.balance ?? 0),
     program,
     failed: data === "failed",
     open: state.open,
     sections,
     section: sections.includes(state.section) ? state.section : "home",
     words,
-    format: createFormats(words, boot.shop.currency),
+    format: createFormats(words),
     /** The server's time, for countdowns. */
     now: Date.now() + clock,
     redeem: stores.redeem.$redeem.get(),
@@ -56,7 +58,7 @@ export function currentView(stores: Stores, clock: number) {
     welcome: stores.welcome.$welcome.get(),
     copied: stores.copy.$copied.get(),
     applied: stores.copy.$applied.get(),
-    consent: stores.consent.$consent.get(),
+    sent: stores.sent.$sent.get(),
     /** The wallet offers "apply to cart" only where the page takes codes through `Loyalty('on', 'redeemed', ...)`. */
     canApply: host.listens("redeemed"),
     /** The member's referral link: the shop's home page with `?ref=CODE`. */

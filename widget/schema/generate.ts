@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import { Color, FontFamily, Pixels, Theme } from "../../contract/theme.ts";
-import { ConsentState } from "../../contract/engagement.ts";
+import { ConsentState, RaffleEntryResult } from "../../contract/engagement.ts";
 import { ActivityPage, Redemption, ReferralWelcome, WidgetBoot, WidgetPanel } from "../../contract/widget.ts";
 import { compact, type Node, type Schema } from "./compact.ts";
 
@@ -24,15 +24,14 @@ function fromObject<T>(schema: z.ZodMiniType<T>, unread: string[] = []): Schema<
   return node as Schema<T> & Record<keyof T & string, Node>;
 }
 
-/** The member's raffles, feedback prompt and consent time (contract 7.4): in the answer, not drawn by this widget's core. */
-const engagementFields = ["raffles", "feedbackRequest", "marketingConsentAt"];
-
 /** The boot reads the launcher's part of the boot answer: theme, texts and the member's progress. */
 const unreadByBoot = [
   "shop",
   // the theme as the data-theme-* checks read it (theme.programName included): one shared constant in the bundle
   "theme.locales",
   "campaigns",
+  "raffles",
+  "announcements",
   ...[
     "tier",
     "tierPoints",
@@ -43,10 +42,14 @@ const unreadByBoot = [
     "wallet",
     "marketingConsent",
     "pending",
+    "pendingUntil",
     "expiry",
-    ...engagementFields,
+    "raffles",
+    "feedbackRequest",
+    "marketingConsentAt",
   ].map((name) => `customer.${name}`),
   "customer.nextReward.rewardId",
+  "customer.nextReward.title",
   "customer.readyReward.rewardId",
   "customer.readyReward.cost",
 ];
@@ -64,6 +67,7 @@ const unreadByPanel = [
   "sessionError",
   "customer.balance",
   "customer.ordersCount",
+  "customer.nextReward.rewardId",
   "customer.nextReward.cost",
   "customer.nextReward.missing",
   "customer.readyReward.title",
@@ -77,9 +81,15 @@ const unreadByPanel = [
   "customer.activity.orderId",
   "customer.activity.rewardId",
   "customer.activity.createdAt",
-  "customer.wallet.reward.codeValidityDays",
-  "customer.wallet.reward.product",
-  ...engagementFields.map((name) => `customer.${name}`),
+  // a wallet code's reward: its title, kind and id (its conditions come in words, with the panel answer's rewardTerms)
+  ...["codeValidityDays", "product", "minimumSubtotal", "amount", "percent", "tiers"].map((field) => `customer.wallet.reward.${field}`),
+  "customer.marketingConsentAt",
+  "customer.feedbackRequest",
+  // of a raffle, the panel draws its words (terms, when), not its dates or its draw (anyone checks those at GET …/raffles/{id})
+  ...["prize", "opensAt", "closesAt", "commitment", "seed", "winningEntryId", "drawnAt"].map((field) => `raffles.${field}`),
+  // a winner's prize code is in their wallet
+  "customer.raffles.prizeCode",
+  "announcements",
   ...Object.keys(Theme.def.shape).map((token) => `theme.${token}`),
 ];
 
@@ -95,15 +105,21 @@ export const bootSchemas = () => ({
 export const panelSchemas = () => ({
   WidgetBoot: from(WidgetBoot, unreadByPanel),
   // a reward's product is the shop's identifier, never shown: the title says what it is
+  // what the endpoint also writes in words (the rewards' conditions, the friend's offer, the ways to earn) is read in words only
   WidgetPanel: from(WidgetPanel, [
-    "program.rewards.codeValidityDays",
-    "program.rewards.product",
-    "program.referral.friendOffer.validityDays",
+    ...["codeValidityDays", "product", "minimumSubtotal", "amount", "percent"].map((field) => `program.rewards.${field}`),
+    "program.referral.friendOffer",
+    "program.pointsPerUnit",
+    "program.channels",
+    "program.tierWindowDays",
+    "program.tiers",
+    ...["id", "limit", "title"].map((field) => `program.actions.${field}`),
     "program.pending",
     "program.expiry",
   ]),
   Redemption: from(Redemption, ["redemptionId"]),
-  ReferralWelcome: from(ReferralWelcome, ["offer.validityDays"]),
+  ReferralWelcome: from(ReferralWelcome, ["offer"]),
   ActivityPage: from(ActivityPage, ["entries.id", "entries.orderId", "entries.rewardId", "entries.createdAt"]),
   ConsentState: from(ConsentState, ["changedAt"]),
+  RaffleEntryResult: from(RaffleEntryResult, ["raffleId", "entries", "totalEntries", "balance"]),
 });

@@ -79,10 +79,9 @@ export async function previewBoot(services: Services, shop: Shop, theme: Theme, 
   };
 }
 
-/** The panel answer with the drafted theme's texts. */
+/** The panel answer with the drafted theme's texts, and the program's sentences written with them. */
 export function previewPanel(shop: Shop, theme: Theme, locale?: string): WidgetPanel {
-  const panel = JSON.parse(widgetPanelJson(shop, locale).json) as WidgetPanel;
-  return { ...panel, texts: draftWords(theme, panel.locale).texts };
+  return JSON.parse(widgetPanelJson({ ...shop, theme }, locale).json) as WidgetPanel;
 }
 
 /** What the first widget would receive for the sample shopper with the drafted theme: the shop's real payload otherwise. */

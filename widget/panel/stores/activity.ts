@@ -1,7 +1,7 @@
 import type { ActivityEntry } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
-import { getAsMember } from "../api.ts";
+import { checked, getAsMember } from "../api.ts";
 
 /** Ledger pages loaded beyond the boot answer's recent entries. */
 export interface ActivityState {
@@ -23,9 +23,12 @@ export function createActivity(host: PanelHost) {
       const state = $activity.get();
       if (state.busy) return;
       $activity.set({ ...state, busy: true, error: undefined });
-      const result = await getAsMember(host, `activity?limit=20${state.loaded && state.cursor ? `&cursor=${state.cursor}` : ""}`);
-      if (!result.ok || !host.check(schemas.ActivityPage, result.data))
-        return $activity.set({ ...state, busy: false, error: result.ok ? { code: "internal_error", message: "bad response" } : result.error });
+      const result = checked(
+        host,
+        await getAsMember(host, `activity?limit=20${state.loaded && state.cursor ? `&cursor=${state.cursor}` : ""}`),
+        schemas.ActivityPage,
+      );
+      if (!result.ok) return $activity.set({ ...state, busy: false, error: result.error });
       const page = result.data;
       $activity.set({
         entries: state.loaded ? [...state.entries, ...page.entries] : page.entries,

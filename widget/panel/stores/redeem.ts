@@ -2,7 +2,7 @@ import type { Reward } from "../../../contract/program.ts";
 import type { Redemption } from "../../../contract/widget.ts";
 import { schemas } from "../../schema/panel.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
-import { post } from "../api.ts";
+import { checked, post, unknownOutcome } from "../api.ts";
 
 export interface RedeemState {
   rewardId: string;
@@ -13,9 +13,6 @@ export interface RedeemState {
   expiresAt?: string;
   error?: ApiError;
 }
-
-/** Failures after which the endpoint may have redeemed all the same: the next attempt for that reward reuses the key. */
-const unknownOutcome = ["network_error", "internal_error", "conflict"];
 
 /** A code redeemed in this page view: shown in the wallet at once, even before (or without) the boot answer's wallet saying so. */
 export interface RedeemedCode {
@@ -38,10 +35,10 @@ export function createRedeem(host: PanelHost) {
 
   async function attempt(state: RedeemState, reward: Reward) {
     $redeem.set({ ...state, step: "busy", error: undefined });
-    const result = await post(host, "redemptions", { rewardId: state.rewardId }, { "Idempotency-Key": state.key });
+    const result = checked(host, await post(host, "redemptions", { rewardId: state.rewardId }, { "Idempotency-Key": state.key }), schemas.Redemption);
     const current = $redeem.get()?.key === state.key;
-    if (!result.ok || !host.check(schemas.Redemption, result.data)) {
-      const error = result.ok ? { code: "internal_error", message: "bad response" } : result.error;
+    if (!result.ok) {
+      const { error } = result;
       if (unknownOutcome.includes(error.code)) unsettled.set(state.rewardId, state.key);
       else unsettled.delete(state.rewardId);
       if (current) $redeem.set({ ...state, step: "failed", error });

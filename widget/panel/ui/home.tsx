@@ -14,14 +14,8 @@ function Standing(view: View) {
   const { customer, program, words, format, stores } = view;
   if (!customer || !program) return null;
   const { t, text } = words;
-  const { readyReward, nextReward: next, nextTier, pending, expiry } = customer;
-  const nextTitle = next ? text(program.rewards.find((reward) => reward.id === next.rewardId)?.title ?? {}) : "";
-  const tierTarget = nextTier && program.tiers.find((tier) => tier.id === nextTier.id);
-  // the soonest of the recent entries' pending dates: when the next pending points join the balance
-  const nextRelease = customer.activity
-    .map((entry) => entry.pendingUntil ?? "")
-    .filter(Boolean)
-    .sort()[0];
+  const { readyReward, nextReward: next, nextTier, pending, pendingUntil, expiry } = customer;
+  const nextTitle = text(next?.title ?? {});
   return (
     <>
       {readyReward && (
@@ -48,7 +42,7 @@ function Standing(view: View) {
           <Icon name="clock" />
           <span>
             <b>{t("pending.points", { points: pending })}</b>{" "}
-            {nextRelease ? t("pending.until", { date: format.date(nextRelease) }) : t("pending.why")}
+            {pendingUntil ? t("pending.until", { date: format.date(pendingUntil) }) : t("pending.why")}
           </span>
         </p>
       )}
@@ -58,10 +52,10 @@ function Standing(view: View) {
           <span>{t("expiry.notice", { points: expiry.points, date: format.date(expiry.at) })}</span>
         </p>
       )}
-      {tierTarget && (
+      {nextTier && (
         <div class="panel-card">
           <p>{t("tier.next", { points: nextTier.missing, tier: text(nextTier.name) })}</p>
-          <Bar value={customer.tierPoints} max={tierTarget.threshold} label={t("tier.progress", { tier: text(nextTier.name) })} />
+          <Bar value={customer.tierPoints} max={customer.tierPoints + nextTier.missing} label={t("tier.progress", { tier: text(nextTier.name) })} />
         </div>
       )}
     </>

@@ -1,4 +1,6 @@
 /** @jsxImportSource widget-dom */
+import type { Reward } from "../../../contract/program.ts";
+
 /** The panel's icons: 24×24 outlines stroked in the current colour, one path each (a few bytes apiece, no icon font or file). */
 const paths = {
   close: "M6 6l12 12M18 6L6 18",
@@ -22,3 +24,7 @@ export const Icon = ({ name }: { name: IconName }) => (
     <path d={paths[name]} />
   </svg>
 );
+
+/** One icon per kind of reward. */
+export const rewardIcon = (kind: Reward["kind"]): IconName =>
+  kind === "amount_off" ? "tag" : kind === "percent_off" ? "percent" : kind === "free_shipping" ? "truck" : "gift";

@@ -2,15 +2,13 @@
 import type { View } from "../view.ts";
 import { Button, CopyButton } from "./bits.tsx";
 import { Icon } from "./icons.tsx";
-import { minimumText, offerText } from "./offer.ts";
 
 /** The member's link with copy and share, what each side gets, and how it is going. */
 export function Referral(view: View) {
   const { customer, program, boot, referralLink, words, stores } = view;
   if (!customer || !program?.referral) return null;
   const { t } = words;
-  const { referrerPoints, friendOffer } = program.referral;
-  const offer = offerText(friendOffer, view);
+  const { referrerPoints, offer, terms } = program.referral;
   const message = t("referral.shareText", { shop: boot.shop.name, link: referralLink });
   const stats = customer.referral;
   return (
@@ -21,7 +19,7 @@ export function Referral(view: View) {
         </span>
         <h3>{t("referral.title", { offer, points: referrerPoints })}</h3>
         <p>{t("referral.how", { offer, points: referrerPoints })}</p>
-        {minimumText(friendOffer, view) && <p class="muted">{minimumText(friendOffer, view)}</p>}
+        {terms && <p class="muted">{terms}</p>}
       </div>
       <label class="field">
         <span>{t("referral.link")}</span>

@@ -1,14 +1,15 @@
 /** @jsxImportSource widget-dom */
 import type { Reward } from "../../../contract/program.ts";
 import type { RedeemState } from "../stores/redeem.ts";
+import { unknownOutcome } from "../api.ts";
 import type { View } from "../view.ts";
 import { Bar, Button, Problem } from "./bits.tsx";
-import { Icon } from "./icons.tsx";
-import { minimumText, rewardIcon } from "./offer.ts";
+import { Icon, rewardIcon } from "./icons.tsx";
+import { Raffles } from "./raffles.tsx";
 import { CodeCard } from "./wallet.tsx";
 
 /** Failures a retry with the same key can mend. */
-const retryable = ["network_error", "internal_error", "rate_limited", "conflict"];
+const retryable = [...unknownOutcome, "rate_limited"];
 
 /** A redemption on its reward's card: confirm (with what stays), busy, a failure said plainly with a retry, or the code at once. */
 function Redemption({ view, reward, redeem }: { view: View; reward: Reward; redeem: RedeemState }) {
@@ -52,14 +53,14 @@ function Redemption({ view, reward, redeem }: { view: View; reward: Reward; rede
 
 /** One reward: its icon, title, conditions and cost; for members, redeem now, what is missing, or the tier it needs. */
 function RewardCard({ view, reward }: { view: View; reward: Reward }) {
-  const { customer, program, words, redeem } = view;
+  const { customer, program, words, redeem, balance } = view;
   const { t, text } = words;
   const tier = customer?.tier?.id;
   const locked = !!reward.tiers && !(tier && reward.tiers.includes(tier));
-  const balance = Math.max(0, customer?.balance ?? 0);
   const affordable = !locked && reward.cost <= balance;
-  const tierNames = (reward.tiers ?? []).map((id) => text(program?.tiers.find((item) => item.id === id)?.name ?? {})).join(", ");
-  const minimum = minimumText(reward, view);
+  // its conditions in the endpoint's words: a minimum order, the tiers it is for
+  const terms = program?.rewardTerms[reward.id];
+  const toGo = t("reward.toGo", { points: reward.cost - balance });
   return (
     <li part="reward" class={affordable && customer ? "reward affordable" : "reward"}>
       <div class="reward-main">
@@ -67,9 +68,8 @@ function RewardCard({ view, reward }: { view: View; reward: Reward }) {
           <Icon name={rewardIcon(reward.kind)} />
         </span>
         <span class="row-text">
-          <b class="reward-title">{text(reward.title)}</b>
-          {minimum && <span class="muted">{minimum}</span>}
-          {locked && <span class="muted">{t("reward.tierOnly", { tier: tierNames })}</span>}
+          <b>{text(reward.title)}</b>
+          {terms && <span class="muted">{terms}</span>}
         </span>
         <b class="cost">{words.points(reward.cost)}</b>
       </div>
@@ -86,27 +86,31 @@ function RewardCard({ view, reward }: { view: View; reward: Reward }) {
           </p>
         ) : (
           <div class="reward-foot">
-            <Bar value={balance} max={reward.cost} label={t("reward.toGo", { points: reward.cost - balance })} />
-            <span class="muted">{t("reward.toGo", { points: reward.cost - balance })}</span>
+            <Bar value={balance} max={reward.cost} label={toGo} />
+            <span class="muted">{toGo}</span>
           </div>
         ))}
     </li>
   );
 }
 
-/** Every reward, affordable ones marked; guests are told how to redeem. */
+/** Every reward, affordable ones marked, then the raffles; guests are told how to redeem. */
 export function Rewards(view: View) {
   const { program, customer, words } = view;
   if (!program) return null;
-  if (!program.rewards.length) return <p class="empty muted">{words.t("rewards.empty")}</p>;
   return (
     <>
       {!customer && <p class="note">{words.t("guest.redeem")}</p>}
-      <ul class="stack">
-        {program.rewards.map((reward) => (
-          <RewardCard view={view} reward={reward} />
-        ))}
-      </ul>
+      {program.rewards.length ? (
+        <ul class="stack">
+          {program.rewards.map((reward) => (
+            <RewardCard view={view} reward={reward} />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty muted">{words.t("rewards.empty")}</p>
+      )}
+      <Raffles {...view} />
     </>
   );
 }

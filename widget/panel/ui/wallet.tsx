@@ -2,8 +2,7 @@
 import type { Reward } from "../../../contract/program.ts";
 import type { View } from "../view.ts";
 import { Button, CopyButton } from "./bits.tsx";
-import { Icon, type IconName } from "./icons.tsx";
-import { minimumText, offerText, rewardIcon } from "./offer.ts";
+import { Icon, type IconName, rewardIcon } from "./icons.tsx";
 
 interface CodeProps {
   view: View;
@@ -49,7 +48,8 @@ export function CodeCard({ view, icon, title, hint, code, expiresAt, reward, cla
 
 /** The shopper's unused codes: those redeemed (kept by the endpoint, and this page's own at once) and a friend's welcome code. */
 export function Wallet(view: View) {
-  const { customer, redeemed, welcome, now, words } = view;
+  const { customer, program, redeemed, welcome, now, words } = view;
+  const referral = program?.referral;
   const kept = customer?.wallet ?? [];
   const codes = [...redeemed.filter((fresh) => !kept.some((entry) => entry.code === fresh.code)), ...kept].filter(
     (entry) => Date.parse(entry.expiresAt) > now,
@@ -64,8 +64,8 @@ export function Wallet(view: View) {
             <CodeCard
               view={view}
               icon="gift"
-              title={words.t("welcome.title", { offer: offerText(welcome.offer, view) })}
-              hint={[words.t("welcome.hint"), minimumText(welcome.offer, view)].filter(Boolean).join(" ")}
+              title={words.t("welcome.title", { offer: referral?.offer ?? "" })}
+              hint={[words.t("welcome.hint"), referral?.terms].filter(Boolean).join(" ")}
               code={welcome.code}
               expiresAt={welcome.expiresAt}
             />
@@ -77,7 +77,7 @@ export function Wallet(view: View) {
               view={view}
               icon={rewardIcon(reward.kind)}
               title={words.text(reward.title)}
-              hint={minimumText(reward, view)}
+              hint={program?.rewardTerms[reward.id]}
               code={code}
               expiresAt={expiresAt}
               reward={reward}

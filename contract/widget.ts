@@ -187,7 +187,7 @@ export type WidgetPayload = z.infer<typeof WidgetPayload>;
  */
 export const WidgetBoot = z.object({
   shop: WidgetShop,
-  /** The theme with the locale's program words in place. */
+  /** The theme with the locale's program words in place; its `locales` is empty (the full theme is `GET /v1/theme`). */
   theme: Theme,
   locale: Locale,
   /** Only the launcher's texts (keys `launcher.*`), the theme's overrides merged in. */

@@ -62,6 +62,8 @@ export function openSqlite(file: string): Driver {
   const writes = queriesOn(writer);
   let reader: Database.Database | undefined;
   let dataVersion: Database.Statement | undefined;
+  /** The reader's data_version as read in this event-loop turn; forgotten at the turn's end and at this process's commits. */
+  let counted: number | undefined;
   let reads: Queries = writes;
   let pending: Pending[] = [];
   let writing: Promise<void> | null = null;
@@ -89,6 +91,7 @@ export function openSqlite(file: string): Driver {
       }
       try {
         writer.exec("COMMIT");
+        counted = undefined;
         commitListener?.(group.length);
       } catch (error) {
         if (writer.inTransaction) writer.exec("ROLLBACK");
@@ -144,8 +147,16 @@ export function openSqlite(file: string): Driver {
     changeCounter() {
       // the writer's own commits do not change its data_version: only a separate reader sees every commit
       if (!reader) return undefined;
-      dataVersion ??= reader.prepare("PRAGMA data_version").pluck();
-      return dataVersion.get() as number;
+      // read once a turn: the requests of one turn were all in flight together, and none of them can have been sent after
+      // another's answer; a commit of this process's own is seen at once, another process's by the next turn's requests
+      if (counted === undefined) {
+        dataVersion ??= reader.prepare("PRAGMA data_version").pluck();
+        counted = dataVersion.get() as number;
+        setImmediate(() => {
+          counted = undefined;
+        });
+      }
+      return counted;
     },
     observeCommits(listener) {
       commitListener = listener;

@@ -2,7 +2,7 @@ import type { Schema } from "../../schema/compact.ts";
 import type { ApiError, PanelHost } from "../../seam.ts";
 import { checked, post, unknownOutcome } from "../api.ts";
 
-/** One of the member's own requests (the consent switch, a raffle entry, a rating): in flight, answered, or failed with why. */
+/** One of the member's own requests (the consent switch, a raffle entry): in flight, answered, or failed with why. */
 export interface Sent {
   busy: boolean;
   /** The attempt's key: a retry after an unknown outcome reuses it, so a raffle entry is never bought twice. */
@@ -13,9 +13,9 @@ export interface Sent {
 }
 
 /**
- * The member's requests of contract 7.4, by what they are about (`consent`, `raffle:<id>`, `feedback`): one in flight per
- * thing, each with an Idempotency-Key, its answer checked, then the boot answer again (consent, balance, entries, the next
- * order to rate), and its outcome on screen.
+ * The member's requests of contract 7.4, by what they are about (`consent`, `raffle:<id>`): one in flight per thing, each
+ * with an Idempotency-Key, its answer checked, then the boot answer again (the consent, the balance, the entries), and its
+ * outcome on screen.
  */
 export function createSent(host: PanelHost) {
   const $sent = host.store<Record<string, Sent>>({});

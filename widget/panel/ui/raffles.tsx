@@ -53,7 +53,10 @@ function RaffleCard({ view, raffle }: { view: View; raffle: WidgetRaffle }) {
   );
 }
 
-/** The program's raffles ("sorteos", contract 7.4), below the rewards: open ones to enter with points, upcoming ones, and how the latest ended. */
+/**
+ * The program's raffles ("sorteos", contract 7.4), below the rewards: open ones to enter with points, upcoming ones, and how
+ * the latest ended.
+ */
 export function Raffles(view: View) {
   const { raffles } = view.boot;
   return (

@@ -5,27 +5,57 @@ import { migrations } from "./migrations.ts";
 // BIGINT columns (balances, timestamps, counts) come back as numbers, as they do from SQLite.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-/** `?` placeholders, written once for both engines, become `$1, $2, ...`. */
-const numbered = new Map<string, string>();
-function toPostgres(sql: string): string {
-  let text = numbered.get(sql);
-  if (!text) {
+/**
+ * A statement as PostgreSQL runs it: `?` placeholders, written once for both engines, become `$1, $2, ...`, and each distinct
+ * statement has a name, so that every connection parses and plans it once and then only binds and runs it (the hot paths'
+ * statements, with their subqueries, cost more to parse and plan than to run).
+ */
+interface Prepared {
+  /** Absent past MAX_PREPARED distinct statements: statements written for a number of items (imports, `IN (...)` lists). */
+  name?: string;
+  text: string;
+}
+/** Each connection keeps the statements it prepared: a bound on how many, whatever varied statements are sent. */
+const MAX_PREPARED = 1000;
+const prepared = new Map<string, Prepared>();
+/** Bumped when a table changed under prepared statements: every statement gets a new name, prepared afresh. */
+let generation = 0;
+function toPostgres(sql: string): Prepared {
+  let statement = prepared.get(sql);
+  if (!statement) {
     let index = 0;
-    text = sql.replace(/\?/g, () => `$${++index}`);
-    numbered.set(sql, text);
+    const text = sql.replace(/\?/g, () => `$${++index}`);
+    if (prepared.size >= MAX_PREPARED) return { text };
+    statement = { name: `loyalty_${generation}_${prepared.size}`, text };
+    prepared.set(sql, statement);
   }
-  return text;
+  return statement;
 }
 
-const RETRYABLE = new Set(["40001", "40P01", "23505"]);
+/** "cached plan must not change result type": a table changed under a prepared statement (another process migrated). */
+const CHANGED_UNDER_STATEMENT = "0A000";
+function prepareAfresh() {
+  generation++;
+  prepared.clear();
+}
+
+const RETRYABLE = new Set(["40001", "40P01", "23505", "0A000"]);
 const MIGRATION_LOCK = 734_201;
 
 function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
-  const query = async (sql: string, params: SqlValue[] = []) => {
+  const query = async (sql: string, params: SqlValue[] = [], again = false): Promise<pg.QueryResult> => {
+    const { name, text } = toPostgres(sql);
     try {
-      return await client.query(toPostgres(sql), params);
+      return await client.query(name ? { name, text, values: params } : { text, values: params });
     } catch (error) {
-      if ((error as { code?: string }).code === "23505") throw Object.assign(new UniqueViolation((error as Error).message), { code: "23505" });
+      const code = (error as { code?: string }).code;
+      if (code === "23505") throw Object.assign(new UniqueViolation((error as Error).message), { code: "23505" });
+      // a table changed under the statement since it was prepared: every statement is prepared again under a new name, and
+      // this one run again (a transaction is retried whole)
+      if (code === CHANGED_UNDER_STATEMENT && name) {
+        prepareAfresh();
+        if (!again && !("release" in client)) return await query(sql, params, true);
+      }
       throw error;
     }
   };

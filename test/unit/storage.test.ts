@@ -60,4 +60,20 @@ describe(`storage transactions (${process.env.LOYALTY_TEST_DATABASE ? "PostgreSQ
   it("applies migrations once", async () => {
     expect(await driver.migrate()).toBe(0);
   });
+
+  it("runs a statement prepared before its table changed (another process's migration), in reads and in transactions", async () => {
+    const everyone = () => driver.read.all<{ id: string; extra?: number | null }>("SELECT * FROM customers WHERE shop_id = ? ORDER BY id", ["s"]);
+    const inTransaction = () => driver.transaction((tx) => tx.all<{ id: string }>("SELECT * FROM customers WHERE shop_id = ? ORDER BY id", ["s"]));
+    // prepared on several connections at once
+    await Promise.all(Array.from({ length: 8 }, () => Promise.all([everyone(), inTransaction()])));
+    await driver.transaction((tx) => tx.run("ALTER TABLE customers ADD COLUMN extra INTEGER"));
+    const reads = await Promise.all(Array.from({ length: 8 }, everyone));
+    for (const rows of reads)
+      expect(rows.map((row) => [row.id, row.extra ?? null])).toEqual([
+        ["a", null],
+        ["b", null],
+      ]);
+    const written = await Promise.all(Array.from({ length: 8 }, inTransaction));
+    for (const rows of written) expect(rows.map((row) => row.id)).toEqual(["a", "b"]);
+  });
 });

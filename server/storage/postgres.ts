@@ -42,9 +42,11 @@ function prepareAfresh() {
 const RETRYABLE = new Set(["40001", "40P01", "23505", "0A000"]);
 const MIGRATION_LOCK = 734_201;
 
-function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
+function queriesOn(client: pg.Pool | pg.PoolClient, prepare: boolean): Queries {
   const query = async (sql: string, params: SqlValue[] = [], again = false): Promise<pg.QueryResult> => {
-    const { name, text } = toPostgres(sql);
+    const statement = toPostgres(sql);
+    const { text } = statement;
+    const name = prepare ? statement.name : undefined;
     try {
       return await client.query(name ? { name, text, values: params } : { text, values: params });
     } catch (error) {
@@ -72,9 +74,11 @@ function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
  * process just inserted, a serialization failure, a deadlock) is rolled back and run again, and then
  * finds the winner's row — which is how idempotency holds across processes.
  */
-export function openPostgres(url: string, options: { poolSize?: number } = {}): Driver {
+export function openPostgres(url: string, options: { poolSize?: number; prepare?: boolean } = {}): Driver {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? Number(process.env.LOYALTY_PG_POOL ?? 10) });
-  const read = queriesOn(pool);
+  // named statements are the connection's own: off for a pooler that hands one session's statements to another
+  const prepare = options.prepare ?? process.env.LOYALTY_PG_PREPARE !== "0";
+  const read = queriesOn(pool, prepare);
   return {
     dialect: "postgres",
     read,
@@ -83,7 +87,7 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
         const client = await pool.connect();
         try {
           await client.query("BEGIN");
-          const result = await work(queriesOn(client));
+          const result = await work(queriesOn(client, prepare));
           await client.query("COMMIT");
           return result;
         } catch (error) {
@@ -108,7 +112,8 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
           if (applied.has(migration.version)) continue;
           await client.query("BEGIN");
           await client.query(migration.sql("postgres"));
-          await migration.backfill?.(queriesOn(client));
+          // run once, while the schema changes: nothing to prepare
+          await migration.backfill?.(queriesOn(client, false));
           await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [migration.version, Date.now()]);
           await client.query("COMMIT");
           count++;

@@ -256,6 +256,14 @@ describe("program editor", () => {
     expect(input("field-raffles-1-entryCost").closest("fieldset:disabled")).toBeNull();
   });
 
+  it("says beside a list that it holds more items than the program allows", async () => {
+    $route.set({ page: "program", section: "tiers" });
+    render(<ProgramEditor />);
+    // the starter program's three tiers and eight more: one over the ten allowed
+    for (let added = 0; added < 8; added++) fireEvent.click(screen.getByRole("button", { name: "Añadir nivel" }));
+    expect((await screen.findByText(/<=10/)).closest("fieldset")?.querySelector("legend")?.textContent).toBe("Niveles");
+  });
+
   it("edits the links, each checked as an http(s) URL", async () => {
     $route.set({ page: "program", section: "links" });
     render(<ProgramEditor />);

@@ -104,6 +104,8 @@ export function editProgram(change: (program: Program) => void) {
 }
 
 export type Listed = "rewards" | "tiers" | "campaigns" | "actions" | "raffles" | "announcements";
+/** An item of one of the program's lists: a `Reward` for "rewards", a `Tier` for "tiers"… */
+export type ListItem<L extends Listed> = NonNullable<Program[L]>[number];
 const fallbacks: Record<Listed, string> = {
   rewards: "reward",
   tiers: "tier",
@@ -112,13 +114,24 @@ const fallbacks: Record<Listed, string> = {
   raffles: "raffle",
   announcements: "announcement",
 };
-const listOf = (program: Program, list: Listed): { id: string }[] => program[list] ?? [];
+
+/** The items of a list, an absent optional list as none. */
+export function itemsOf<L extends Listed>(program: Program, list: L): ListItem<L>[] {
+  // TypeScript does not narrow Program[L] through a generic key; each list is an array of its items, or absent
+  return (program[list] ?? []) as ListItem<L>[];
+}
+
+/** Tiers and campaigns have a name, the other lists' items a title: the key it is kept under, in every language. */
+export const titleKey = (list: Listed): "name" | "title" => (list === "tiers" || list === "campaigns" ? "name" : "title");
+
+/** An item's title, or its name for a tier or a campaign, in every language. */
+export const titleOf = (item: ListItem<Listed>): Record<string, string> => ("name" in item ? item.name : item.title);
 
 /** A fresh id for a new item of `list`, from its title, unique in the list. */
 export function newId(program: Program, list: Listed, title: string, except?: string): string {
   const id = uniqueId(
     slugify(title, fallbacks[list]),
-    listOf(program, list)
+    itemsOf(program, list)
       .map((item) => item.id)
       .filter((other) => other !== except),
   );
@@ -132,9 +145,9 @@ function renameTier(program: Program, from: string, to: string) {
 }
 
 /** A new item's title changed: its id follows while it was generated, never once saved. */
-export function titleChanged(list: Listed, index: number, title: string) {
+function titleChanged(list: Listed, index: number, title: string) {
   editProgram((draft) => {
-    const item = listOf(draft, list)[index];
+    const item = itemsOf(draft, list)[index];
     if (!item || $lockedIds.get().has(item.id) || !autoIds.has(item.id)) return;
     autoIds.delete(item.id);
     const id = newId(draft, list, title, item.id);
@@ -146,7 +159,7 @@ export function titleChanged(list: Listed, index: number, title: string) {
 /** An id typed by hand (new items only): it stops following the title. */
 export function idTyped(list: Listed, index: number, id: string) {
   editProgram((draft) => {
-    const item = listOf(draft, list)[index];
+    const item = itemsOf(draft, list)[index];
     if (!item) return;
     autoIds.delete(item.id);
     if (list === "tiers") renameTier(draft, item.id, id);
@@ -154,10 +167,35 @@ export function idTyped(list: Listed, index: number, id: string) {
   });
 }
 
+/** Appends a new item to a list; `create` reads the draft, to give the item an id unique in its list. */
+export function addItem<L extends Listed>(list: L, create: (program: Program) => ListItem<L>) {
+  editProgram((draft) => {
+    draft[list] ??= [];
+    itemsOf(draft, list).push(create(draft));
+  });
+}
+
+/** Changes one item of a list; a change that answers an item puts that one in its place (a reward of another kind). */
+export function editItem<L extends Listed>(list: L, index: number, change: (item: ListItem<L>) => ListItem<L> | undefined) {
+  editProgram((draft) => {
+    const items = itemsOf(draft, list);
+    const item = items[index];
+    if (item) items[index] = change(item) ?? item;
+  });
+}
+
+/** An item's title typed in one language; in the shop's default language, a new item's id follows it. */
+export function editTitle(list: Listed, index: number, language: string, title: string, defaultLocale: string) {
+  editItem(list, index, (item) => {
+    titleOf(item)[language] = title;
+  });
+  if (language === defaultLocale) titleChanged(list, index, title);
+}
+
 /** Removes an item; a removed tier is taken out of the rewards limited to it. */
 export function removeItem(list: Listed, index: number) {
   editProgram((draft) => {
-    const [removed] = listOf(draft, list).splice(index, 1);
+    const [removed] = itemsOf(draft, list).splice(index, 1);
     if (list === "tiers" && removed)
       for (const reward of draft.rewards) {
         if (!reward.tiers) continue;

@@ -4,6 +4,7 @@ import type { AuditEntry } from "../../contract/index.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { $locale, $t, hasText, type TextKey, type Translate } from "../i18n/index.ts";
 import { $audit, $auditCursor, loadAudit } from "../stores/team.ts";
+import { PagedTable } from "./paged-table.tsx";
 
 /** What an entry's details say, in words: the changed sections or tokens, the points, the role. */
 function describe(entry: AuditEntry, t: Translate, locale: string): string {
@@ -42,6 +43,13 @@ function describe(entry: AuditEntry, t: Translate, locale: string): string {
   }
 }
 
+/** Who made a change: a marketer (by email), the API with the secret key, or the command line. */
+function actorName(actor: string, t: Translate): string {
+  if (actor === "api") return t("actorApi");
+  if (actor === "cli") return t("actorCli");
+  return actor;
+}
+
 /** Who changed what in the shop, newest first. */
 export function AuditPage() {
   const t = useStore($t);
@@ -49,50 +57,35 @@ export function AuditPage() {
   const entries = useStore($audit);
   const cursor = useStore($auditCursor);
   useEffect(() => void loadAudit(), []);
-  if (!entries) return <p>{t("loading")}</p>;
   return (
     <div class="audit">
       <h1>{t("navAudit")}</h1>
       <p class="hint">{t("auditHint")}</p>
-      {entries.length === 0 ? (
-        <p>{t("auditEmpty")}</p>
-      ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t("navAudit")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("date")}</th>
-                <th scope="col">{t("who")}</th>
-                <th scope="col">{t("what")}</th>
-                <th scope="col">{t("detail")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDate(entry.at, locale)}</td>
-                  <td>{entry.actor === "api" ? t("actorApi") : entry.actor === "cli" ? t("actorCli") : entry.actor}</td>
-                  <td>{hasText(`audit_${entry.action}`) ? t(`audit_${entry.action}` as TextKey) : entry.action}</td>
-                  <td>
-                    {describe(entry, t, locale)}
-                    {entry.customerId && (
-                      <span class="block">
-                        {entry.customerId.startsWith("erased:") ? t("erasedCustomer") : t("customerId", { id: entry.customerId })}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cursor && (
-        <button type="button" onClick={() => void loadAudit(true)}>
-          {t("olderEntries")}
-        </button>
-      )}
+      <PagedTable
+        caption={t("navAudit")}
+        entries={entries}
+        rowKey={(entry) => entry.id}
+        empty={t("auditEmpty")}
+        onOlder={cursor ? () => void loadAudit(true) : undefined}
+        columns={[
+          { header: t("date"), cell: (entry) => formatDate(entry.at, locale) },
+          { header: t("who"), cell: (entry) => actorName(entry.actor, t) },
+          { header: t("what"), cell: (entry) => (hasText(`audit_${entry.action}`) ? t(`audit_${entry.action}` as TextKey) : entry.action) },
+          {
+            header: t("detail"),
+            cell: (entry) => (
+              <>
+                {describe(entry, t, locale)}
+                {entry.customerId && (
+                  <span class="block">
+                    {entry.customerId.startsWith("erased:") ? t("erasedCustomer") : t("customerId", { id: entry.customerId })}
+                  </span>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

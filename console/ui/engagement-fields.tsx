@@ -1,15 +1,14 @@
 import { useStore } from "@nanostores/preact";
 import { useEffect } from "preact/hooks";
-import type { Announcement, Raffle, RafflePrizeCode } from "../../contract/index.ts";
+import type { Raffle, RafflePrizeCode } from "../../contract/index.ts";
 import { DAY } from "../../contract/time.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $raffleStates, loadRaffleStates } from "../stores/engagement.ts";
-import { $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
-import { $session } from "../stores/session.ts";
+import { $programErrors, newId } from "../stores/program.ts";
 import { fromLocalInput, toLocalInput } from "./datetime.ts";
 import { Checkbox, NumberField, SelectField, TextField } from "./fields.tsx";
-import { IdField } from "./id-field.tsx";
+import { ListEditor } from "./list-editor.tsx";
 import { LocalizedFields } from "./localized.tsx";
 
 const prizeKinds = ["amount_off", "percent_off", "free_shipping", "free_product"] as const;
@@ -43,59 +42,41 @@ function RaffleState({ id }: { id: string }) {
 /** Raffles (contract 7.4): points buy entries; once a raffle opens its terms are fixed, and cancelling it gives every entry's points back. */
 export function RafflesFields() {
   const t = useStore($t);
-  const locale = useStore($locale);
-  const session = useStore($session);
-  const program = useStore($programDraft);
   const errors = useStore($programErrors);
   const states = useStore($raffleStates);
   useEffect(() => void loadRaffleStates(), []);
-  if (!program) return null;
-  const defaultLocale = session?.shop?.defaultLocale ?? "es";
-  const edit = (index: number, change: (raffle: Raffle) => void) =>
-    editProgram((draft) => {
-      const raffle = draft.raffles?.[index];
-      if (raffle) change(raffle);
-    });
+  const statusOf = (raffle: Raffle) => states[raffle.id]?.status;
+  /** Once a raffle has opened, its terms are fixed and it stays in the program. */
+  const locked = (raffle: Raffle) => {
+    const status = statusOf(raffle);
+    return status !== undefined && status !== "upcoming";
+  };
   return (
-    <fieldset>
-      <legend>{t("raffles")}</legend>
-      <p class="hint">{t("rafflesHint")}</p>
-      {errors.raffles && <p class="error">{errors.raffles}</p>}
-      {(program.raffles ?? []).map((raffle, index) => {
-        const path = `raffles.${index}`;
-        const status = states[raffle.id]?.status;
-        const locked = status !== undefined && status !== "upcoming";
+    <ListEditor
+      list="raffles"
+      legend={t("raffles")}
+      hint={t("rafflesHint")}
+      untitled={() => t("newRaffle")}
+      status={(raffle) => <RaffleState id={raffle.id} />}
+      fields={(raffle, { path, edit }) => {
+        const status = statusOf(raffle);
+        const termsFixed = locked(raffle);
         return (
-          <fieldset key={index} class="row">
-            <legend>{raffle.title[locale] || raffle.title[defaultLocale] || t("newRaffle")}</legend>
-            <RaffleState id={raffle.id} />
-            <LocalizedFields
-              path={`${path}.title`}
-              label={(language) => t("titleIn", { locale: language })}
-              value={raffle.title}
-              errors={errors}
-              onInput={(language, value) => {
-                edit(index, (r) => {
-                  r.title[language] = value;
-                });
-                if (language === defaultLocale) titleChanged("raffles", index, value);
-              }}
-            />
-            <IdField list="raffles" index={index} id={raffle.id} error={errors[`${path}.id`]} />
+          <>
             <LocalizedFields
               path={`${path}.prize`}
               label={(language) => t("prizeIn", { locale: language })}
               value={raffle.prize}
               errors={errors}
               onInput={(language, value) =>
-                edit(index, (r) => {
-                  r.prize[language] = value;
+                edit((target) => {
+                  target.prize[language] = value;
                 })
               }
             />
-            <fieldset class="plain" disabled={locked}>
+            <fieldset class="plain" disabled={termsFixed}>
               <legend class="visually-hidden">{t("raffleTerms")}</legend>
-              {locked && <p class="hint">{t("raffleLocked")}</p>}
+              {termsFixed && <p class="hint">{t("raffleLocked")}</p>}
               <div class="fields-grid">
                 <NumberField
                   path={`${path}.entryCost`}
@@ -103,8 +84,8 @@ export function RafflesFields() {
                   value={raffle.entryCost}
                   error={errors[`${path}.entryCost`]}
                   onInput={(value) =>
-                    edit(index, (r) => {
-                      r.entryCost = value;
+                    edit((target) => {
+                      target.entryCost = value;
                     })
                   }
                 />
@@ -114,8 +95,8 @@ export function RafflesFields() {
                   value={raffle.maxEntriesPerCustomer}
                   error={errors[`${path}.maxEntriesPerCustomer`]}
                   onInput={(value) =>
-                    edit(index, (r) => {
-                      r.maxEntriesPerCustomer = value;
+                    edit((target) => {
+                      target.maxEntriesPerCustomer = value;
                     })
                   }
                 />
@@ -126,8 +107,8 @@ export function RafflesFields() {
                   value={toLocalInput(raffle.opensAt)}
                   error={errors[`${path}.opensAt`]}
                   onInput={(value) =>
-                    edit(index, (r) => {
-                      r.opensAt = fromLocalInput(value);
+                    edit((target) => {
+                      target.opensAt = fromLocalInput(value);
                     })
                   }
                 />
@@ -138,8 +119,8 @@ export function RafflesFields() {
                   value={toLocalInput(raffle.closesAt)}
                   error={errors[`${path}.closesAt`]}
                   onInput={(value) =>
-                    edit(index, (r) => {
-                      r.closesAt = fromLocalInput(value);
+                    edit((target) => {
+                      target.closesAt = fromLocalInput(value);
                     })
                   }
                 />
@@ -149,10 +130,10 @@ export function RafflesFields() {
                   value={raffle.prizeCode?.kind ?? ""}
                   options={[["", t("prizeCodeNone")], ...prizeKinds.map((kind) => [kind, t(kind)] as [string, string])]}
                   onChange={(value) =>
-                    edit(index, (r) => {
-                      const code = prizeOfKind(r.prizeCode, value);
-                      if (code) r.prizeCode = code;
-                      else delete r.prizeCode;
+                    edit((target) => {
+                      const code = prizeOfKind(target.prizeCode, value);
+                      if (code) target.prizeCode = code;
+                      else delete target.prizeCode;
                     })
                   }
                 />
@@ -163,8 +144,8 @@ export function RafflesFields() {
                     value={raffle.prizeCode.amount}
                     error={errors[`${path}.prizeCode.amount`]}
                     onInput={(value) =>
-                      edit(index, (r) => {
-                        if (r.prizeCode?.kind === "amount_off") r.prizeCode.amount = value;
+                      edit((target) => {
+                        if (target.prizeCode?.kind === "amount_off") target.prizeCode.amount = value;
                       })
                     }
                   />
@@ -176,8 +157,8 @@ export function RafflesFields() {
                     value={raffle.prizeCode.percent}
                     error={errors[`${path}.prizeCode.percent`]}
                     onInput={(value) =>
-                      edit(index, (r) => {
-                        if (r.prizeCode?.kind === "percent_off") r.prizeCode.percent = value;
+                      edit((target) => {
+                        if (target.prizeCode?.kind === "percent_off") target.prizeCode.percent = value;
                       })
                     }
                   />
@@ -189,8 +170,8 @@ export function RafflesFields() {
                     value={raffle.prizeCode.product}
                     error={errors[`${path}.prizeCode.product`]}
                     onInput={(value) =>
-                      edit(index, (r) => {
-                        if (r.prizeCode?.kind === "free_product") r.prizeCode.product = value;
+                      edit((target) => {
+                        if (target.prizeCode?.kind === "free_product") target.prizeCode.product = value;
                       })
                     }
                   />
@@ -202,8 +183,8 @@ export function RafflesFields() {
                     value={raffle.prizeCode.validityDays}
                     error={errors[`${path}.prizeCode.validityDays`]}
                     onInput={(value) =>
-                      edit(index, (r) => {
-                        if (r.prizeCode) r.prizeCode.validityDays = value;
+                      edit((target) => {
+                        if (target.prizeCode) target.prizeCode.validityDays = value;
                       })
                     }
                   />
@@ -215,149 +196,106 @@ export function RafflesFields() {
                 label={t("cancelRaffle")}
                 checked={Boolean(raffle.cancelled)}
                 onChange={(on) =>
-                  edit(index, (r) => {
-                    if (on) r.cancelled = true;
-                    else delete r.cancelled;
+                  edit((target) => {
+                    if (on) target.cancelled = true;
+                    else delete target.cancelled;
                   })
                 }
               />
             ) : null}
-            {!locked && (
-              <button type="button" class="danger" onClick={() => removeItem("raffles", index)}>
-                {t("removeNamed", { name: raffle.title[locale] || raffle.id })}
-              </button>
-            )}
-          </fieldset>
+          </>
         );
-      })}
-      <button
-        type="button"
-        onClick={() =>
-          editProgram((draft) => {
+      }}
+      removable={(raffle) => !locked(raffle)}
+      add={[
+        {
+          label: t("addRaffle"),
+          create: (draft) => {
             const opensAt = new Date(Date.now() + DAY);
             opensAt.setMinutes(0, 0, 0);
-            draft.raffles = [
-              ...(draft.raffles ?? []),
-              {
-                id: newId(draft, "raffles", ""),
-                title: {},
-                prize: {},
-                entryCost: 100,
-                maxEntriesPerCustomer: 10,
-                opensAt: opensAt.toISOString(),
-                closesAt: new Date(opensAt.getTime() + 14 * DAY).toISOString(),
-              },
-            ];
-          })
-        }
-      >
-        {t("addRaffle")}
-      </button>
-    </fieldset>
+            return {
+              id: newId(draft, "raffles", ""),
+              title: {},
+              prize: {},
+              entryCost: 100,
+              maxEntriesPerCustomer: 10,
+              opensAt: opensAt.toISOString(),
+              closesAt: new Date(opensAt.getTime() + 14 * DAY).toISOString(),
+            };
+          },
+        },
+      ]}
+    />
   );
 }
 
 /** Program news the widget shows from its start to its end. */
 export function AnnouncementsFields() {
   const t = useStore($t);
-  const locale = useStore($locale);
-  const session = useStore($session);
-  const program = useStore($programDraft);
   const errors = useStore($programErrors);
-  if (!program) return null;
-  const defaultLocale = session?.shop?.defaultLocale ?? "es";
-  const edit = (index: number, change: (announcement: Announcement) => void) =>
-    editProgram((draft) => {
-      const announcement = draft.announcements?.[index];
-      if (announcement) change(announcement);
-    });
   return (
-    <fieldset>
-      <legend>{t("announcements")}</legend>
-      <p class="hint">{t("announcementsHint")}</p>
-      {errors.announcements && <p class="error">{errors.announcements}</p>}
-      {(program.announcements ?? []).map((announcement, index) => {
-        const path = `announcements.${index}`;
-        return (
-          <fieldset key={index} class="row">
-            <legend>{announcement.title[locale] || announcement.title[defaultLocale] || t("newAnnouncement")}</legend>
-            <LocalizedFields
-              path={`${path}.title`}
-              label={(language) => t("titleIn", { locale: language })}
-              value={announcement.title}
-              errors={errors}
-              onInput={(language, value) => {
-                edit(index, (a) => {
-                  a.title[language] = value;
-                });
-                if (language === defaultLocale) titleChanged("announcements", index, value);
-              }}
-            />
-            <IdField list="announcements" index={index} id={announcement.id} error={errors[`${path}.id`]} />
-            <LocalizedFields
-              path={`${path}.body`}
-              label={(language) => t("bodyIn", { locale: language })}
-              value={announcement.body}
-              errors={errors}
-              onInput={(language, value) =>
-                edit(index, (a) => {
-                  a.body[language] = value;
+    <ListEditor
+      list="announcements"
+      legend={t("announcements")}
+      hint={t("announcementsHint")}
+      untitled={() => t("newAnnouncement")}
+      fields={(announcement, { path, edit }) => (
+        <>
+          <LocalizedFields
+            path={`${path}.body`}
+            label={(language) => t("bodyIn", { locale: language })}
+            value={announcement.body}
+            errors={errors}
+            onInput={(language, value) =>
+              edit((target) => {
+                target.body[language] = value;
+              })
+            }
+          />
+          <div class="fields-grid">
+            <TextField
+              path={`${path}.startsAt`}
+              type="datetime-local"
+              label={t("startsAt")}
+              value={toLocalInput(announcement.startsAt)}
+              error={errors[`${path}.startsAt`]}
+              onInput={(value) =>
+                edit((target) => {
+                  target.startsAt = fromLocalInput(value);
                 })
               }
             />
-            <div class="fields-grid">
-              <TextField
-                path={`${path}.startsAt`}
-                type="datetime-local"
-                label={t("startsAt")}
-                value={toLocalInput(announcement.startsAt)}
-                error={errors[`${path}.startsAt`]}
-                onInput={(value) =>
-                  edit(index, (a) => {
-                    a.startsAt = fromLocalInput(value);
-                  })
-                }
-              />
-              <TextField
-                path={`${path}.endsAt`}
-                type="datetime-local"
-                label={t("endsAt")}
-                value={toLocalInput(announcement.endsAt)}
-                error={errors[`${path}.endsAt`]}
-                onInput={(value) =>
-                  edit(index, (a) => {
-                    a.endsAt = fromLocalInput(value);
-                  })
-                }
-              />
-            </div>
-            <button type="button" class="danger" onClick={() => removeItem("announcements", index)}>
-              {t("removeNamed", { name: announcement.title[locale] || announcement.id })}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        onClick={() =>
-          editProgram((draft) => {
+            <TextField
+              path={`${path}.endsAt`}
+              type="datetime-local"
+              label={t("endsAt")}
+              value={toLocalInput(announcement.endsAt)}
+              error={errors[`${path}.endsAt`]}
+              onInput={(value) =>
+                edit((target) => {
+                  target.endsAt = fromLocalInput(value);
+                })
+              }
+            />
+          </div>
+        </>
+      )}
+      add={[
+        {
+          label: t("addAnnouncement"),
+          create: (draft) => {
             const startsAt = new Date();
             startsAt.setMinutes(0, 0, 0);
-            draft.announcements = [
-              ...(draft.announcements ?? []),
-              {
-                id: newId(draft, "announcements", ""),
-                title: {},
-                body: {},
-                startsAt: startsAt.toISOString(),
-                endsAt: new Date(startsAt.getTime() + 7 * DAY).toISOString(),
-              },
-            ];
-          })
-        }
-      >
-        {t("addAnnouncement")}
-      </button>
-    </fieldset>
+            return {
+              id: newId(draft, "announcements", ""),
+              title: {},
+              body: {},
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + 7 * DAY).toISOString(),
+            };
+          },
+        },
+      ]}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from "../format.ts";
 import { $locale, $t } from "../i18n/index.ts";
 import { $feedback, $feedbackCursor, $feedbackError, loadFeedback } from "../stores/engagement.ts";
 import { Status } from "./fields.tsx";
+import { PagedTable } from "./paged-table.tsx";
 
 /** Post-purchase feedback (contract 7.4), newest first, each with its order; all of it as CSV. */
 export function FeedbackPage() {
@@ -22,48 +23,28 @@ export function FeedbackPage() {
       <a class="button" href={api.feedbackExportUrl} download>
         {t("downloadCsv")}
       </a>
-      {!feedback ? (
-        <p>{t("loading")}</p>
-      ) : feedback.length === 0 ? (
-        <p>{t("feedbackNone")}</p>
-      ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t("navFeedback")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("date")}</th>
-                <th scope="col">{t("rating")}</th>
-                <th scope="col">{t("comment")}</th>
-                <th scope="col">{t("customer")}</th>
-                <th scope="col">{t("order")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {feedback.map((entry) => (
-                <tr key={entry.orderId}>
-                  <td>{formatDate(entry.createdAt, locale)}</td>
-                  <td>{t("ratingOf", { rating: entry.rating })}</td>
-                  <td>{entry.comment ?? "—"}</td>
-                  <td>{entry.customerId.startsWith("erased:") ? t("erasedCustomer") : entry.customerId}</td>
-                  <td>
-                    {t("feedbackOrder", {
-                      id: entry.orderId,
-                      channel: t(entry.order.channel),
-                      subtotal: formatMoney(entry.order.subtotal, entry.order.currency, locale),
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cursor && (
-        <button type="button" onClick={() => void loadFeedback(true)}>
-          {t("olderEntries")}
-        </button>
-      )}
+      <PagedTable
+        caption={t("navFeedback")}
+        entries={feedback}
+        rowKey={(entry) => entry.orderId}
+        empty={t("feedbackNone")}
+        onOlder={cursor ? () => void loadFeedback(true) : undefined}
+        columns={[
+          { header: t("date"), cell: (entry) => formatDate(entry.createdAt, locale) },
+          { header: t("rating"), cell: (entry) => t("ratingOf", { rating: entry.rating }) },
+          { header: t("comment"), cell: (entry) => entry.comment ?? "—" },
+          { header: t("customer"), cell: (entry) => (entry.customerId.startsWith("erased:") ? t("erasedCustomer") : entry.customerId) },
+          {
+            header: t("order"),
+            cell: (entry) =>
+              t("feedbackOrder", {
+                id: entry.orderId,
+                channel: t(entry.order.channel),
+                subtotal: formatMoney(entry.order.subtotal, entry.order.currency, locale),
+              }),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,11 +1,9 @@
 import { useStore } from "@nanostores/preact";
 import type { Reward } from "../../contract/index.ts";
 import { $locale, $t } from "../i18n/index.ts";
-import { $programDraft, $programErrors, editProgram, newId, removeItem, titleChanged } from "../stores/program.ts";
-import { $session } from "../stores/session.ts";
+import { $programDraft, $programErrors, editProgram, newId } from "../stores/program.ts";
 import { Checkbox, NumberField, SelectField, TextField } from "./fields.tsx";
-import { IdField } from "./id-field.tsx";
-import { LocalizedFields } from "./localized.tsx";
+import { ListEditor } from "./list-editor.tsx";
 
 const kinds = ["amount_off", "percent_off", "free_shipping", "free_product"] as const;
 
@@ -53,139 +51,106 @@ function TierLimits({ reward, index }: { reward: Reward; index: number }) {
 
 export function RewardsFields() {
   const t = useStore($t);
-  const locale = useStore($locale);
-  const session = useStore($session);
-  const program = useStore($programDraft);
   const errors = useStore($programErrors);
-  if (!program) return null;
-  const defaultLocale = session?.shop?.defaultLocale ?? "es";
-  const edit = (index: number, change: (reward: Reward) => Reward | undefined) =>
-    editProgram((draft) => {
-      const reward = draft.rewards[index];
-      if (reward) draft.rewards[index] = change(reward) ?? reward;
-    });
   return (
-    <fieldset>
-      <legend>{t("rewards")}</legend>
-      <p class="hint">{t("rewardsHint")}</p>
-      {program.rewards.map((reward, index) => {
-        const path = `rewards.${index}`;
-        return (
-          <fieldset key={index} class="row">
-            <legend>{reward.title[locale] || reward.title[defaultLocale] || t("newReward")}</legend>
-            <LocalizedFields
-              path={`${path}.title`}
-              label={(language) => t("titleIn", { locale: language })}
-              value={reward.title}
-              errors={errors}
-              onInput={(language, value) => {
-                edit(index, (r) => {
-                  r.title[language] = value;
-                });
-                if (language === defaultLocale) titleChanged("rewards", index, value);
-              }}
+    <ListEditor
+      list="rewards"
+      legend={t("rewards")}
+      hint={t("rewardsHint")}
+      untitled={() => t("newReward")}
+      fields={(reward, { index, path, edit }) => (
+        <>
+          <div class="fields-grid">
+            <SelectField
+              path={`${path}.kind`}
+              label={t("kind")}
+              value={reward.kind}
+              options={kinds.map((kind) => [kind, t(kind)])}
+              onChange={(value) => edit((target) => withKind(target, value as Reward["kind"]))}
             />
-            <IdField list="rewards" index={index} id={reward.id} error={errors[`${path}.id`]} />
-            <div class="fields-grid">
-              <SelectField
-                path={`${path}.kind`}
-                label={t("kind")}
-                value={reward.kind}
-                options={kinds.map((kind) => [kind, t(kind)])}
-                onChange={(value) => edit(index, (r) => withKind(r, value as Reward["kind"]))}
-              />
-              <NumberField
-                path={`${path}.cost`}
-                label={t("cost")}
-                value={reward.cost}
-                error={errors[`${path}.cost`]}
-                onInput={(value) =>
-                  edit(index, (r) => {
-                    r.cost = value;
-                  })
-                }
-              />
-              {reward.kind === "amount_off" && (
-                <TextField
-                  path={`${path}.amount`}
-                  label={t("amount")}
-                  value={reward.amount}
-                  error={errors[`${path}.amount`]}
-                  onInput={(value) =>
-                    edit(index, (r) => {
-                      if ("amount" in r) r.amount = value;
-                    })
-                  }
-                />
-              )}
-              {reward.kind === "percent_off" && (
-                <NumberField
-                  path={`${path}.percent`}
-                  label={t("percent")}
-                  value={reward.percent}
-                  error={errors[`${path}.percent`]}
-                  onInput={(value) =>
-                    edit(index, (r) => {
-                      if ("percent" in r) r.percent = value;
-                    })
-                  }
-                />
-              )}
-              {reward.kind === "free_product" && (
-                <TextField
-                  path={`${path}.product`}
-                  label={t("product")}
-                  value={reward.product}
-                  error={errors[`${path}.product`]}
-                  onInput={(value) =>
-                    edit(index, (r) => {
-                      if ("product" in r) r.product = value;
-                    })
-                  }
-                />
-              )}
+            <NumberField
+              path={`${path}.cost`}
+              label={t("cost")}
+              value={reward.cost}
+              error={errors[`${path}.cost`]}
+              onInput={(value) =>
+                edit((target) => {
+                  target.cost = value;
+                })
+              }
+            />
+            {reward.kind === "amount_off" && (
               <TextField
-                path={`${path}.minimumSubtotal`}
-                label={t("minimumSubtotal")}
-                value={reward.minimumSubtotal ?? ""}
-                error={errors[`${path}.minimumSubtotal`]}
+                path={`${path}.amount`}
+                label={t("amount")}
+                value={reward.amount}
+                error={errors[`${path}.amount`]}
                 onInput={(value) =>
-                  edit(index, (r) => {
-                    if (value) r.minimumSubtotal = value;
-                    else delete r.minimumSubtotal;
+                  edit((target) => {
+                    if ("amount" in target) target.amount = value;
                   })
                 }
               />
+            )}
+            {reward.kind === "percent_off" && (
               <NumberField
-                path={`${path}.codeValidityDays`}
-                label={t("codeValidityDays")}
-                value={reward.codeValidityDays}
-                error={errors[`${path}.codeValidityDays`]}
+                path={`${path}.percent`}
+                label={t("percent")}
+                value={reward.percent}
+                error={errors[`${path}.percent`]}
                 onInput={(value) =>
-                  edit(index, (r) => {
-                    r.codeValidityDays = value;
+                  edit((target) => {
+                    if ("percent" in target) target.percent = value;
                   })
                 }
               />
-            </div>
-            <TierLimits reward={reward} index={index} />
-            <button type="button" class="danger" onClick={() => removeItem("rewards", index)}>
-              {t("removeNamed", { name: reward.title[locale] || reward.id })}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        onClick={() =>
-          editProgram(
-            (draft) =>
-              void draft.rewards.push({ id: newId(draft, "rewards", ""), kind: "free_shipping", cost: 500, title: {}, codeValidityDays: 30 }),
-          )
-        }
-      >
-        {t("addReward")}
-      </button>
-    </fieldset>
+            )}
+            {reward.kind === "free_product" && (
+              <TextField
+                path={`${path}.product`}
+                label={t("product")}
+                value={reward.product}
+                error={errors[`${path}.product`]}
+                onInput={(value) =>
+                  edit((target) => {
+                    if ("product" in target) target.product = value;
+                  })
+                }
+              />
+            )}
+            <TextField
+              path={`${path}.minimumSubtotal`}
+              label={t("minimumSubtotal")}
+              value={reward.minimumSubtotal ?? ""}
+              error={errors[`${path}.minimumSubtotal`]}
+              onInput={(value) =>
+                edit((target) => {
+                  if (value) target.minimumSubtotal = value;
+                  else delete target.minimumSubtotal;
+                })
+              }
+            />
+            <NumberField
+              path={`${path}.codeValidityDays`}
+              label={t("codeValidityDays")}
+              value={reward.codeValidityDays}
+              error={errors[`${path}.codeValidityDays`]}
+              onInput={(value) =>
+                edit((target) => {
+                  target.codeValidityDays = value;
+                })
+              }
+            />
+          </div>
+          <TierLimits reward={reward} index={index} />
+        </>
+      )}
+      add={[
+        {
+          label: t("addReward"),
+          create: (draft) => ({ id: newId(draft, "rewards", ""), kind: "free_shipping", cost: 500, title: {}, codeValidityDays: 30 }),
+        },
+      ]}
+    />
   );
 }

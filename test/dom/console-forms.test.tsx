@@ -1,6 +1,6 @@
 import { WidgetLocale } from "../../contract/index.ts";
 // @vitest-environment-options {"url": "http://localhost/console"}
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, defaultTheme, type Program } from "../../contract/index.ts";
 import { starterProgram } from "../../server/operations/defaults.ts";
@@ -12,7 +12,9 @@ import { $session, $signInForm } from "../../console/stores/session.ts";
 import { $inviteForm, $oneTimeLink, $passwordForm } from "../../console/stores/team.ts";
 import { $savedTheme, $textDefaults, $themeDraft, $themeStatus } from "../../console/stores/theme.ts";
 import { AccountPage } from "../../console/ui/account.tsx";
+import { AuditPage } from "../../console/ui/audit.tsx";
 import { CustomersPage } from "../../console/ui/customers.tsx";
+import { FeedbackPage } from "../../console/ui/feedback.tsx";
 import { toCsv } from "../../console/ui/csv.ts";
 import { ProgramEditor } from "../../console/ui/program-editor.tsx";
 import { SignIn } from "../../console/ui/sign-in.tsx";
@@ -256,6 +258,14 @@ describe("program editor", () => {
     expect(input("field-raffles-1-entryCost").closest("fieldset:disabled")).toBeNull();
   });
 
+  it("says beside a list that it holds more items than the program allows", async () => {
+    $route.set({ page: "program", section: "tiers" });
+    render(<ProgramEditor />);
+    // the starter program's three tiers and eight more: one over the ten allowed
+    for (let added = 0; added < 8; added++) fireEvent.click(screen.getByRole("button", { name: "Añadir nivel" }));
+    expect((await screen.findByText(/<=10/)).closest("fieldset")?.querySelector("legend")?.textContent).toBe("Niveles");
+  });
+
   it("edits the links, each checked as an http(s) URL", async () => {
     $route.set({ page: "program", section: "links" });
     render(<ProgramEditor />);
@@ -446,6 +456,48 @@ describe("team and account", () => {
     fireEvent.click(screen.getByRole("button", { name: "Cambiar la contraseña" }));
     await screen.findByText("Las dos contraseñas no coinciden");
     expect(sentBodies("/session/password")).toEqual([]);
+  });
+});
+
+describe("pages read a page at a time", () => {
+  const answer = (orderId: string, rating: number) => ({
+    orderId,
+    customerId: "mateo",
+    rating,
+    comment: null,
+    points: 10,
+    createdAt: "2025-01-02T10:00:00.000Z",
+    order: { placedAt: "2025-01-01T10:00:00.000Z", subtotal: "28.00", currency: "EUR", channel: "online" },
+  });
+
+  it("shows the newest feedback, then each older page under it until the last", async () => {
+    fetchMock.mockImplementation(async (url: string) =>
+      String(url).includes("cursor=older")
+        ? json({ feedback: [answer("1001", 4)], nextCursor: null })
+        : json({ feedback: [answer("1002", 5)], nextCursor: "older" }),
+    );
+    render(<FeedbackPage />);
+    const table = await screen.findByRole("table", { name: "Valoraciones" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((header) => header.textContent),
+    ).toEqual(["Fecha", "Valoración", "Comentario", "Cliente", "Pedido"]);
+    fireEvent.click(screen.getByRole("button", { name: "Ver anteriores" }));
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(3));
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .map((row) => row.querySelector("td:nth-child(2)")?.textContent),
+    ).toEqual([undefined, "5 de 5", "4 de 5"]);
+    expect(screen.queryByRole("button", { name: "Ver anteriores" })).toBeNull();
+  });
+
+  it("says that the change log is empty instead of showing an empty table", async () => {
+    fetchMock.mockResolvedValue(json({ entries: [], nextCursor: null }));
+    render(<AuditPage />);
+    expect(await screen.findByText("Aún no hay cambios.")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
   });
 });
 

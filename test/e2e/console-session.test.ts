@@ -148,6 +148,10 @@ test("the editor changes the look and a widget text, and the shop's page shows t
   await page.locator("#field-locales-es-texts-reward-redeem").fill("¡Lo quiero!");
   await page.getByRole("button", { name: "Guardar" }).click();
   await saved(page);
+  // the endpoint has it (a "saved" line left by an earlier save must not stand in for this one)
+  const savedTheme = async () => (await endpoint.backend("GET", "/v1/theme")).json.theme;
+  await expect.poll(async () => (await savedTheme()).locales.es?.texts?.["reward.redeem"]).toBe("¡Lo quiero!");
+  expect((await savedTheme()).accent).toBe("#aa2200");
 
   host.serve(shopPage({ endpoint: endpoint.url, token: endpoint.token("ana") }));
   const shopper = await browser.newPage();

@@ -1,4 +1,5 @@
 import { TokenMemory } from "../domain/tokens.ts";
+import { VersionChecks } from "./version-checks.ts";
 import type { Driver } from "../storage/driver.ts";
 import { WidgetSightings } from "./console/sightings.ts";
 import { ShopDirectory } from "./shop-directory.ts";
@@ -30,6 +31,8 @@ export class Services {
   readonly widgetViews = new WidgetViews();
   /** The customer tokens this app has checked (their signatures are not checked again). */
   readonly tokens = new TokenMemory();
+  /** The members' versions the boot requests of one turn check, read in one statement (PostgreSQL). */
+  readonly versionChecks: VersionChecks;
   /** The origins whose pages ask for the widget, kept in memory and written at most once a minute each. */
   readonly widgetSightings: WidgetSightings;
   readonly webhookPolicy: TransportPolicy;
@@ -43,5 +46,6 @@ export class Services {
     this.shops = new ShopDirectory(driver, this.now, options.shopCacheMs ?? (driver.dialect === "sqlite" ? Number.POSITIVE_INFINITY : 2000));
     this.settings = new ShopSettings(driver, this.now, this.shops);
     this.widgetSightings = new WidgetSightings(driver, this.now);
+    this.versionChecks = new VersionChecks(driver);
   }
 }

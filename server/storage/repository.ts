@@ -235,6 +235,13 @@ export const customers = {
   versionOf: (q: Queries, shopId: string, id: string) =>
     q.one<{ version: number; created_at: number }>("SELECT version, created_at FROM customers WHERE shop_id = ? AND id = ?", [shopId, id]),
 
+  /** The same for several customers of a shop in one statement (PostgreSQL: the ids travel as one JSON array). */
+  versionsOf: (q: Queries, shopId: string, ids: string[]) =>
+    q.all<{ id: string; version: number; created_at: number }>(
+      "SELECT id, version, created_at FROM customers WHERE shop_id = ? AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(? AS jsonb))))",
+      [shopId, JSON.stringify(ids)],
+    ),
+
   /** Customer row, tier points of the orders placed in [since, until] and referral stats, in one statement. */
   snapshot(q: Queries, shopId: string, id: string, tierWindow: { since: number; until: number }): Promise<CustomerSnapshot | undefined> {
     const sameCustomer = [shopId, id];

@@ -227,3 +227,26 @@ describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
     expect(await versionOf()).toBe(stale.customer.version + 2);
   });
 });
+
+describe.skipIf(!testPostgresUrl)("the boot request on PostgreSQL", () => {
+  it("checks the versions of the members whose requests arrive together in one statement, and still sees every change", async () => {
+    e = await testEndpoint();
+    const members = Array.from({ length: 12 }, (_, index) => `boot-${index}`);
+    for (const id of members)
+      await e.call("POST", `/v1/customers/${id}/adjustments`, { headers: e.asShop, body: { id: `${id}-start`, points: 100, reason: "x" } });
+    const boots = () =>
+      Promise.all(members.map(async (id) => (await e.call("GET", `/v1/shops/demo/widget?view=boot&token=${e.token(id)}`)).json.customer.balance));
+    expect(await boots()).toEqual(Array(12).fill(100));
+    // the members' views are kept: twelve requests at once ask one statement whether they still hold
+    let balances: number[] = [];
+    const sent = await statementsDuring(async () => {
+      balances = await boots();
+    });
+    expect(balances).toEqual(Array(12).fill(100));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("jsonb_array_elements_text");
+    // a change to one of them is seen by the next request, among the others'
+    await e.call("POST", "/v1/customers/boot-5/adjustments", { headers: e.asShop, body: { id: "boot-5-more", points: 30, reason: "x" } });
+    expect(await boots()).toEqual(members.map((id) => (id === "boot-5" ? 130 : 100)));
+  });
+});

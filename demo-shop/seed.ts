@@ -15,7 +15,7 @@ export const demoShoppers = [
   { id: "carmen", name: "Carmen Vidal", email: "carmen@example.com", story: { es: "Nivel Oro, clienta habitual", en: "Gold tier, regular" } },
 ] as const;
 
-function demoProgram(program: Program, shopUrl: string): Program {
+function demoProgram(program: Program, shopUrl: string, now = Date.now()): Program {
   return {
     ...program,
     timeZone: "Europe/Madrid",
@@ -40,6 +40,18 @@ function demoProgram(program: Program, shopUrl: string): Program {
       },
     ],
     links: { join: `${shopUrl}/cuenta/entrar`, signIn: `${shopUrl}/cuenta/entrar` },
+    // a raffle open from the first start for a month: entered with points from the widget's rewards
+    raffles: [
+      {
+        id: "cesta-invierno",
+        title: { es: "Sorteo de la cesta de invierno", en: "Winter hamper draw" },
+        prize: { es: "una cesta de productos de temporada", en: "a hamper of seasonal produce" },
+        entryCost: 100,
+        maxEntriesPerCustomer: 5,
+        opensAt: new Date(now - DAY).toISOString(),
+        closesAt: new Date(now + 30 * DAY).toISOString(),
+      },
+    ],
   };
 }
 

@@ -120,6 +120,11 @@ test("a reward redeemed in the widget lands in the cart, is applied at checkout 
   expect(await text("[data-total=shipping]")).toBe("3,95 €");
   await openWidget();
   await page.locator("[part=panel]").getByRole("button", { name: "Premios", exact: true }).click();
+  // the demo's raffle, open since the first start, under the rewards
+  const raffle = page.locator("[part=raffle]", { hasText: "Sorteo de la cesta de invierno" });
+  await raffle.scrollIntoViewIfNeeded();
+  expect(await raffle.textContent()).toContain("Premio: una cesta de productos de temporada. 100 puntos por participación");
+  await shot("rewards-raffle");
   const reward = page.locator("[part=reward]", { hasText: "Envío gratis" });
   await reward.getByRole("button", { name: "Canjear" }).click();
   await reward.getByRole("button", { name: "Sí, canjear" }).click();

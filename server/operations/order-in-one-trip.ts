@@ -2,14 +2,15 @@ import type { OrderRequest, OrderResult } from "../../contract/index.ts";
 import { DAY } from "../../contract/time.ts";
 import { judgeCodeUse } from "../domain/codes.ts";
 import { tierFor } from "../domain/progress.ts";
-import { UniqueViolation } from "../storage/driver.ts";
-import { type OrderFacts, orderPlans } from "../storage/order-plans.ts";
+import { type Driver, UniqueViolation } from "../storage/driver.ts";
+import { type FactsQuestion, type OrderFacts, orderPlans } from "../storage/order-plans.ts";
 import type { CodeRow } from "../storage/repository.ts";
 import { newMessageId } from "../storage/webhooks.ts";
 import { codeUseFactsOf } from "./codes.ts";
 import { keptTierPoints, orderEarning, orderRow, pendingUntilOf } from "./order-terms.ts";
 import type { Services, Shop } from "./services.ts";
 import { tierChangeOf } from "./tier-events.ts";
+import { type Settled, TurnBatches } from "./turn-batches.ts";
 
 interface Terms {
   subtotalMinor: number;
@@ -17,6 +18,65 @@ interface Terms {
   hash: string;
   now: number;
 }
+
+/** A plan as `loyalty_record_order` applies it (migrations 9 and 10). */
+type Plan = { shopId: string; customer: { id: string } & Record<string, unknown> } & Record<string, unknown>;
+
+/** A plan's outcome: applied, stale (nothing written), or its order id taken meanwhile (nothing written). */
+type Outcome = "ok" | "stale" | "taken";
+
+/**
+ * The two round trips of the orders that arrive in one turn of the event loop, shared: their facts read in one statement,
+ * their plans applied in another (one transaction). One per app (Services).
+ */
+export class OrderBatches {
+  readonly facts: TurnBatches<FactsQuestion, OrderFacts | undefined>;
+  readonly plans: TurnBatches<Plan, Outcome>;
+
+  constructor(private readonly driver: Driver) {
+    this.facts = new TurnBatches(
+      async (questions) => (await orderPlans.facts(driver.read, questions)).map((value) => ({ status: "fulfilled", value })),
+      BATCHES,
+    );
+    this.plans = new TurnBatches((plans) => this.apply(plans), BATCHES);
+  }
+
+  /**
+   * Applies the plans in one statement, in the order of their customers, so that two batches running at once lock the
+   * rows they share in the same order; if one of them fails, which undoes them all, each is applied alone.
+   */
+  private async apply(plans: Plan[]): Promise<Settled<Outcome>[]> {
+    const key = (plan: Plan) => `${plan.shopId}\u0000${plan.customer.id}`;
+    const order = plans.map((_, index) => index).sort((a, b) => (key(plans[a] as Plan) < key(plans[b] as Plan) ? -1 : 1));
+    try {
+      const outcomes = await orderPlans.recordAll(
+        this.driver.read,
+        order.map((index) => plans[index]),
+      );
+      const settled: Settled<Outcome>[] = [];
+      order.forEach((index, position) => {
+        settled[index] = { status: "fulfilled", value: outcomes[position] ?? "stale" };
+      });
+      return settled;
+    } catch (error) {
+      if (plans.length === 1) return [{ status: "fulfilled", value: await this.applyAlone(plans[0] as Plan, error) }];
+      return Promise.allSettled(plans.map((plan) => this.applyAlone(plan)));
+    }
+  }
+
+  private async applyAlone(plan: Plan, failure?: unknown): Promise<Outcome> {
+    try {
+      if (failure !== undefined) throw failure;
+      return await orderPlans.record(this.driver.read, plan);
+    } catch (error) {
+      if (error instanceof UniqueViolation) return "taken";
+      throw error;
+    }
+  }
+}
+
+/** At most 100 orders a statement; at most 3 statements of each kind at once, of the pool's connections (10 by default). */
+const BATCHES = { most: 100, inFlight: 3 };
 
 /**
  * A new order on PostgreSQL in two round trips instead of fourteen: its facts (with its codes' rows) read in one statement,
@@ -32,15 +92,14 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
   const { subtotalMinor, placedAt, now } = terms;
   const window = shop.program.tierWindowDays * DAY;
   const given = [...new Set(order.discountCodes.map((code) => code.trim().toUpperCase()))];
-  const facts = await orderPlans.facts(
-    services.driver.read,
-    shop.id,
-    order.id,
-    order.customerId,
-    [placedAt - window, placedAt],
-    [now - window, now + DAY],
-    given,
-  );
+  const facts = await services.orderBatches.facts.add({
+    shopId: shop.id,
+    orderId: order.id,
+    customerId: order.customerId,
+    tierWindowThen: [placedAt - window, placedAt],
+    tierWindowNow: [now - window, now + DAY],
+    codes: given,
+  });
   if (!facts || facts.replay_hash !== null || facts.erased_at !== null) return undefined;
   const codes = judgeRewardCodes(given, facts, order.customerId, placedAt);
   if (!codes) return undefined;
@@ -88,7 +147,7 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
   const subscribed = (type: string) => webhooks.filter((webhook) => (JSON.parse(webhook.events) as string[]).includes(type));
 
   const kept = keptTierPoints(shop, tierBefore, tierPointsThen, points, placedAt, now);
-  const plan = {
+  const plan: Plan = {
     shopId: shop.id,
     at: now,
     customer: {
@@ -109,13 +168,8 @@ export async function recordOrderInOneTrip(services: Services, shop: Shop, order
       deliveries: subscribed(event.type).map((webhook) => ({ webhookId: webhook.id, messageId: newMessageId() })),
     })),
   };
-  try {
-    return (await orderPlans.record(services.driver.read, plan)) === "ok" ? result : undefined;
-  } catch (error) {
-    // the same order id recorded meanwhile: the transactional path answers it as a replay
-    if (error instanceof UniqueViolation) return undefined;
-    throw error;
-  }
+  // stale, or the same order id recorded meanwhile: the transactional path answers it (as a replay, for the latter)
+  return (await services.orderBatches.plans.add(plan)) === "ok" ? result : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TokenMemory } from "../domain/tokens.ts";
+import { OrderBatches } from "./order-in-one-trip.ts";
 import { VersionChecks } from "./version-checks.ts";
 import type { Driver } from "../storage/driver.ts";
 import { WidgetSightings } from "./console/sightings.ts";
@@ -33,6 +34,8 @@ export class Services {
   readonly tokens = new TokenMemory();
   /** The members' versions the boot requests of one turn check, read in one statement (PostgreSQL). */
   readonly versionChecks: VersionChecks;
+  /** The orders of one turn, their facts read and their plans applied together (PostgreSQL). */
+  readonly orderBatches: OrderBatches;
   /** The origins whose pages ask for the widget, kept in memory and written at most once a minute each. */
   readonly widgetSightings: WidgetSightings;
   readonly webhookPolicy: TransportPolicy;
@@ -47,5 +50,6 @@ export class Services {
     this.settings = new ShopSettings(driver, this.now, this.shops);
     this.widgetSightings = new WidgetSightings(driver, this.now);
     this.versionChecks = new VersionChecks(driver);
+    this.orderBatches = new OrderBatches(driver);
   }
 }

@@ -556,6 +556,12 @@ CREATE INDEX customers_shop_tier ON customers (shop_id, tier_points)
     version: 10,
     sql: (dialect) => (dialect === "postgres" ? RECORD_ORDER_WITH_CODES_FUNCTION : ""),
   },
+  {
+    // PostgreSQL: the orders of one turn of the event loop applied in one statement (migration 10's function, once a plan);
+    // SQLite needs nothing, as for 9
+    version: 11,
+    sql: (dialect) => (dialect === "postgres" ? RECORD_ORDERS_FUNCTION : ""),
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */
@@ -659,5 +665,23 @@ BEGIN
     UPDATE customers SET version = version + 1 WHERE shop_id = shop AND id = k->>'ownerId';
   END LOOP;
   RETURN 'ok';
+END
+$fn$`;
+
+/**
+ * Applies several orders' plans in one transaction, each through migration 10's function, in the order given: the array of
+ * their outcomes ('ok' or 'stale'), one a plan. An error in any (the same order id recorded meanwhile, a deadlock) undoes
+ * them all; the endpoint then applies each alone.
+ */
+const RECORD_ORDERS_FUNCTION = `
+CREATE OR REPLACE FUNCTION loyalty_record_orders(plans jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  outcomes text[] := '{}';
+  plan jsonb;
+BEGIN
+  FOR plan IN SELECT value FROM jsonb_array_elements(plans) LOOP
+    outcomes := outcomes || loyalty_record_order(plan);
+  END LOOP;
+  RETURN to_jsonb(outcomes);
 END
 $fn$`;

@@ -99,6 +99,53 @@ describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
     await expectEachCounted(answers, "bea", 121);
   });
 
+  it("orders of several members that arrive together share the two round trips, each counted once", async () => {
+    e = await testEndpoint();
+    const members = Array.from({ length: 12 }, (_, index) => `shared-${index}`);
+    for (const id of members) await e.order(id, "1.00");
+    let answers: Awaited<ReturnType<TestEndpoint["call"]>>[] = [];
+    const sent = await statementsDuring(async () => {
+      answers = await Promise.all(
+        members.map((id, index) =>
+          e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf(`shared-order-${index}`, id, `${10 + index}.00`) }),
+        ),
+      );
+    });
+    expect(answers.map((answer) => [answer.status, answer.json.pointsEarned, answer.json.balance])).toEqual(
+      members.map((_, index) => [201, 10 + index, 11 + index]),
+    );
+    // one statement read the twelve orders' facts, one applied their twelve plans
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain("loyalty_record_orders");
+    for (const [index, id] of members.entries())
+      expect((await e.call("GET", `/v1/customers/${id}`, { headers: e.asShop })).json.balance).toBe(11 + index);
+  });
+
+  it("one order id for two members among orders that arrive together: one records it, the other is refused, the rest count", async () => {
+    e = await testEndpoint();
+    const members = Array.from({ length: 6 }, (_, index) => `twice-${index}`);
+    for (const id of members) await e.order(id, "1.00");
+    // the second use of the id fails the batch's statement on the orders' key, which undoes it: each plan is applied alone
+    let answers: Awaited<ReturnType<TestEndpoint["call"]>>[] = [];
+    const sent = await statementsDuring(async () => {
+      answers = await Promise.all([
+        e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf("one-id", "twice-0", "30.00") }),
+        ...members.slice(2).map((id, index) => e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf(`other-${index}`, id, "5.00") })),
+        e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf("one-id", "twice-1", "30.00") }),
+      ]);
+    });
+    expect(sent.filter((text) => text.includes("loyalty_record_orders("))).toHaveLength(1);
+    expect(sent.filter((text) => text.includes("loyalty_record_order("))).toHaveLength(6);
+    const pair = [answers[0], answers[5]] as Awaited<ReturnType<TestEndpoint["call"]>>[];
+    expect(pair.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const recorded = pair.find((answer) => answer.status === 201)?.json;
+    const refused = recorded.customerId === "twice-0" ? "twice-1" : "twice-0";
+    expect(recorded).toMatchObject({ orderId: "one-id", pointsEarned: 30, balance: 31 });
+    expect((await e.call("GET", `/v1/customers/${recorded.customerId}`, { headers: e.asShop })).json.balance).toBe(31);
+    expect((await e.call("GET", `/v1/customers/${refused}`, { headers: e.asShop })).json.balance).toBe(1);
+    expect(answers.slice(1, 5).map((answer) => [answer.status, answer.json.balance])).toEqual(Array(4).fill([201, 6]));
+  });
+
   it("a member's order with her own reward code takes two round trips: applied, used by the order, out of her wallet", async () => {
     e = await testEndpoint();
     await e.order("ana", "10.00");

@@ -11,7 +11,6 @@ import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
 import { customerEngagement, programEngagement } from "./widget-engagement.ts";
-import type { MemberView } from "./widget-views.ts";
 
 // The serialised pieces the widget's answers (full payload, boot, panel) are made of, each cached where it can be.
 
@@ -109,8 +108,6 @@ export interface ShopParts {
   heads: Map<string, string>;
   /** The guest answers' ETags per view and locale: they cover program, theme and texts (the minute is added per request). */
   guestEtags: Map<string, string>;
-  /** A member's boot answer up to their own part, per locale, as UTF-8 bytes: encoded once, not on every request. */
-  memberBootHeads: Map<string, Buffer>;
 }
 const shopParts = new WeakMap<Shop, ShopParts>();
 
@@ -177,7 +174,6 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
     },
     heads,
     guestEtags: new Map(),
-    memberBootHeads: new Map(),
   };
   shopParts.set(shop, parts);
   return parts;
@@ -236,7 +232,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
  * transaction as every change), so a kept view is never stale across processes. A token never seen before gets a customer
  * row and a referral code, once.
  */
-export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<MemberView> {
+export async function memberView(services: Services, shop: Shop, customerId: string, now: number): Promise<{ json: string; tierId: string }> {
   // read before the check: a commit after it changes the counter, and the next request checks again
   const counter = services.driver.changeCounter?.();
   const kept = services.widgetViews.get(shop.id, customerId);

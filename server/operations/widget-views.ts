@@ -8,8 +8,6 @@ export interface MemberView {
   /** When it was rendered: redrawn at least once a minute, so that points ageing out of the tier window show. */
   at: number;
   json: string;
-  /** `json` as UTF-8, encoded when first sent. */
-  bytes?: Buffer;
   tierId: string;
   /** The storage's change counter when the view was last checked against the customer's row (SQLite; see Driver). */
   checkedAt?: number;

@@ -6,9 +6,9 @@ import type { Services, Shop } from "./services.ts";
 
 export { panelVersion, textLocale };
 
-/** A JSON answer (text, or its UTF-8 bytes), with an ETag when it may be shared (guests). */
+/** A JSON answer, with an ETag when it may be shared (guests) and how long it may be kept. */
 export interface WidgetAnswer {
-  json: string | Uint8Array<ArrayBuffer>;
+  json: string;
   etag?: string;
 }
 
@@ -82,14 +82,7 @@ export async function widgetBootJson(
       etag: guestEtag(parts, `boot\u0000${locale}`, now, head, tail.slice(0, tail.indexOf(',"now"'))),
     };
   const view = await memberView(services, shop, customerId, now);
-  // the most asked answer, sent as bytes: its parts are encoded once, only the clock on every request
-  let memberHead = parts.memberBootHeads.get(locale);
-  if (!memberHead) {
-    memberHead = Buffer.from(`${head},"customer":`);
-    parts.memberBootHeads.set(locale, memberHead);
-  }
-  view.bytes ??= Buffer.from(view.json);
-  return { json: Buffer.concat([memberHead, view.bytes, Buffer.from(tail)]) };
+  return { json: `${head},"customer":${view.json}${tail}` };
 }
 
 /**
@@ -122,14 +115,13 @@ function panelProgram(shop: Shop, locale: string): WidgetPanel["program"] {
   };
 }
 
-type PanelAnswer = { json: string; etag: string; version: string };
-const panels = new WeakMap<Shop, Map<string, PanelAnswer>>();
+const panels = new WeakMap<Shop, Map<string, WidgetAnswer & { etag: string; version: string }>>();
 
 /**
  * The panel answer (`GET …/widget/panel`): every text and the program's details, the same for every shopper of the shop in a
  * language; cached per shop version and locale, its ETag the version and the locale.
  */
-export function widgetPanelJson(shop: Shop, requestedLocale?: string): PanelAnswer {
+export function widgetPanelJson(shop: Shop, requestedLocale?: string): WidgetAnswer & { etag: string; version: string } {
   const locale = textLocale(shop, requestedLocale);
   let byLocale = panels.get(shop);
   if (!byLocale) {
@@ -148,5 +140,5 @@ export function widgetPanelJson(shop: Shop, requestedLocale?: string): PanelAnsw
 
 /** The payload as an object (tests, tools). */
 export async function widgetPayload(services: Services, shop: Shop, customerId: string | null, locale?: string): Promise<WidgetPayload> {
-  return JSON.parse(String((await widgetPayloadJson(services, shop, customerId, locale)).json)) as WidgetPayload;
+  return JSON.parse((await widgetPayloadJson(services, shop, customerId, locale)).json) as WidgetPayload;
 }

@@ -66,7 +66,7 @@ function draftWords(theme: Theme, locale: string): { theme: Theme; texts: Widget
 
 /** The boot answer for the sample shopper with the drafted theme: the shop's real one otherwise. */
 export async function previewBoot(services: Services, shop: Shop, theme: Theme, locale?: string): Promise<WidgetBoot> {
-  const boot = JSON.parse(String((await widgetBootJson(services, shop, null, locale)).json)) as WidgetBoot;
+  const boot = JSON.parse((await widgetBootJson(services, shop, null, locale)).json) as WidgetBoot;
   const draft = draftWords(theme, boot.locale);
   const launcherTexts = Object.fromEntries(Object.entries(draft.texts).filter(([key]) => isLauncherText(key)));
   // the draft's own panel version: a preview never reuses a panel cached for another draft

@@ -44,7 +44,10 @@ export const shopKey = createMiddleware<AppEnv>(async (c, next) => {
  */
 export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedToken?: boolean; recordOrigin?: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const shop = await c.get("services").shops.require(c.req.param("shop") ?? "");
+    const shops = c.get("services").shops;
+    const id = c.req.param("shop") ?? "";
+    // the shop as kept in memory, without waiting, on nearly every request
+    const shop = shops.kept(id) ?? (await shops.require(id));
     c.set("shop", shop);
     const origin = c.req.header("origin");
     if (origin) {

@@ -59,12 +59,20 @@ export class ShopDirectory {
     readonly cacheMs: number,
   ) {}
 
-  /** The shop, or null when there is none. */
-  async get(id: string): Promise<Shop | null> {
+  /** The shop as kept in memory while it holds, without waiting (undefined: not kept, or to be read again). */
+  kept(id: string): Shop | null | undefined {
     const cached = this.cache.get(id);
     const now = this.now();
     // a signing secret whose overlap ended must stop working at once, whatever the cache lifetime
     if (cached && now - cached.at < this.cacheMs && !(cached.shop?.keysRetireAt && cached.shop.keysRetireAt <= now)) return cached.shop;
+    return undefined;
+  }
+
+  /** The shop, or null when there is none. */
+  async get(id: string): Promise<Shop | null> {
+    const kept = this.kept(id);
+    if (kept !== undefined) return kept;
+    const now = this.now();
     const row = await shops.get(this.driver.read, id);
     const shop = row ? toShop(row, await retiringKeys.ofShop(this.driver.read, id), now) : null;
     if (this.cache.size > 10_000) this.cache.clear();

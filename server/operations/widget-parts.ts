@@ -11,6 +11,7 @@ import { isLauncherText, textsRevision, widgetTexts } from "../texts/index.ts";
 import { toActivity } from "./customers.ts";
 import type { Services, Shop } from "./services.ts";
 import { customerEngagement, programEngagement } from "./widget-engagement.ts";
+import type { MemberView } from "./widget-views.ts";
 
 // The serialised pieces the widget's answers (full payload, boot, panel) are made of, each cached where it can be.
 
@@ -108,12 +109,29 @@ export interface ShopParts {
   heads: Map<string, string>;
   /** The guest answers' ETags per view and locale: they cover program, theme and texts (the minute is added per request). */
   guestEtags: Map<string, string>;
+  /** The boot answer per locale, around the customer and the clock (see `bootAround`). */
+  boots: Map<string, BootAround>;
 }
 const shopParts = new WeakMap<Shop, ShopParts>();
 
+/** A shop's boot answer in one language around what differs per request: the customer, and the clock's value. */
+export interface BootAround {
+  locale: string;
+  /** `{"shop":…,"theme":…,"texts":…,"campaigns":…`, raffles and announcements included. */
+  head: string;
+  /** `,"panel":{"version":…},"now":"`: the clock's value and `"}` close the answer. */
+  tail: string;
+}
+
+/** A shop's parts while they hold, without waiting: the requests between two changes of the shop or its campaigns. */
+export const keptParts = (shop: Shop, now: number): ShopParts | undefined => {
+  const kept = shopParts.get(shop);
+  return kept && now < kept.until ? kept : undefined;
+};
+
 export async function partsOf(services: Services, shop: Shop, now: number): Promise<ShopParts> {
-  const cached = shopParts.get(shop);
-  if (cached && now < cached.until) return cached;
+  const cached = keptParts(shop, now);
+  if (cached) return cached;
   const { program } = shop;
   // raffles and announcements (contract 7.4), in the full payload
   const engagement = await programEngagement(services, shop, now);
@@ -174,6 +192,7 @@ export async function partsOf(services: Services, shop: Shop, now: number): Prom
     },
     heads,
     guestEtags: new Map(),
+    boots: new Map(),
   };
   shopParts.set(shop, parts);
   return parts;
@@ -226,6 +245,17 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
   return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
 }
 
+/** Nobody has committed anything since the kept view was checked (SQLite): it still holds, without asking the customer's row. */
+function heldSinceChecked(services: Services, shop: Shop, kept: MemberView, counter: number | undefined, now: number): boolean {
+  return counter !== undefined && kept.checkedAt === counter && kept.shopVersion === shop.version && now - kept.at <= VIEW_TTL;
+}
+
+/** The member's view when it holds without asking storage (`memberView`'s first step), without waiting; else undefined. */
+export function keptView(services: Services, shop: Shop, customerId: string, now: number): MemberView | undefined {
+  const kept = services.widgetViews.get(shop.id, customerId);
+  return kept && heldSinceChecked(services, shop, kept, services.driver.changeCounter?.(), now) ? kept : undefined;
+}
+
 /**
  * The member's own state as JSON (`WidgetCustomer`) and their tier: one indexed lookup when it has not changed. The app keeps
  * the rendered views (Services.widgetViews), checked on every request against the customer's `version` (bumped in the same
@@ -236,8 +266,7 @@ export async function memberView(services: Services, shop: Shop, customerId: str
   // read before the check: a commit after it changes the counter, and the next request checks again
   const counter = services.driver.changeCounter?.();
   const kept = services.widgetViews.get(shop.id, customerId);
-  // nobody has committed anything since the kept view was checked: it still holds, without asking the customer's row
-  if (kept && counter !== undefined && kept.checkedAt === counter && kept.shopVersion === shop.version && now - kept.at <= VIEW_TTL) return kept;
+  if (kept && heldSinceChecked(services, shop, kept, counter, now)) return kept;
   // on PostgreSQL the versions the requests of one turn ask for are read in one statement; SQLite answers each at once
   let current =
     services.driver.dialect === "postgres"

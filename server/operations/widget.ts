@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { WidgetPanel, WidgetPayload } from "../../contract/index.ts";
 import { programWords } from "../domain/program-words.ts";
-import { localeParts, memberView, panelVersion, partsOf, type ShopParts, textLocale } from "./widget-parts.ts";
+import { type BootAround, keptParts, keptView, localeParts, memberView, panelVersion, partsOf, type ShopParts, textLocale } from "./widget-parts.ts";
 import type { Services, Shop } from "./services.ts";
 
 export { panelVersion, textLocale };
@@ -71,18 +71,33 @@ export async function widgetBootJson(
   tokenRefusal?: string,
 ): Promise<WidgetAnswer> {
   const now = services.now();
-  const parts = await partsOf(services, shop, now);
-  const locale = textLocale(shop, requestedLocale);
-  const head = `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}${parts.engagementJson(locale)}`;
-  const tail = `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"${new Date(now).toISOString()}"}`;
-  if (tokenRefusal !== undefined) return { json: `${head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${tail}` };
+  const parts = keptParts(shop, now) ?? (await partsOf(services, shop, now));
+  const boot = bootAround(parts, shop, textLocale(shop, requestedLocale));
+  const clock = `${new Date(now).toISOString()}"}`;
+  if (tokenRefusal !== undefined)
+    return { json: `${boot.head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${boot.tail}${clock}` };
   if (customerId === null)
     return {
-      json: `${head},"customer":null${tail}`,
-      etag: guestEtag(parts, `boot\u0000${locale}`, now, head, tail.slice(0, tail.indexOf(',"now"'))),
+      json: `${boot.head},"customer":null${boot.tail}${clock}`,
+      etag: guestEtag(parts, `boot\u0000${boot.locale}`, now, boot.head, boot.tail),
     };
-  const view = await memberView(services, shop, customerId, now);
-  return { json: `${head},"customer":${view.json}${tail}` };
+  // the most asked answer: a kept member view that still holds is used without waiting
+  const view = keptView(services, shop, customerId, now) ?? (await memberView(services, shop, customerId, now));
+  return { json: `${boot.head},"customer":${view.json}${boot.tail}${clock}` };
+}
+
+/** A shop's boot answer in a language up to the customer (`head`) and from the panel's version to the clock's value (`tail`). */
+function bootAround(parts: ShopParts, shop: Shop, locale: string): BootAround {
+  let boot = parts.boots.get(locale);
+  if (!boot) {
+    boot = {
+      locale,
+      head: `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}${parts.engagementJson(locale)}`,
+      tail: `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"`,
+    };
+    parts.boots.set(locale, boot);
+  }
+  return boot;
 }
 
 /**

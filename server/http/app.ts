@@ -40,9 +40,7 @@ export function createApp(services: Services, config: AppConfig) {
     await next();
     const seconds = (performance.now() - started) / 1000;
     const matched = c.req.routePath && c.req.routePath !== "/*" ? c.req.routePath : null;
-    const labels = { route: matched ?? "unmatched", method: c.req.method, status: String(c.res.status) };
-    metrics.requests.inc(labels);
-    metrics.latency.observe(labels, seconds);
+    metrics.recordRequest(matched ?? "unmatched", c.req.method, c.res.status, seconds);
     // The route, not the path: customer ids (often emails) and codes stay out of logs, and a boot request's ?token= too.
     const path = matched ? matched.replace(":shop", c.req.param("shop") ?? ":shop") : c.req.path;
     const fields = { method: c.req.method, path, status: c.res.status, ms: Number((seconds * 1000).toFixed(1)) };

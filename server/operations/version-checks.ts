@@ -1,63 +1,40 @@
 import type { Driver } from "../storage/driver.ts";
 import { customers } from "../storage/repository.ts";
+import { type Settled, TurnBatches } from "./turn-batches.ts";
 
 type Version = { version: number; created_at: number };
-interface Waiting {
-  resolve(version: Version | undefined): void;
-  reject(error: unknown): void;
-}
-
-/** More ids than this in one statement are split over several. */
-const MOST_IDS = 200;
+type Question = { shopId: string; customerId: string };
 
 /**
  * The members' versions as the boot requests of one turn of the event loop ask for them, read together: on PostgreSQL one
- * round trip for every request in flight instead of one each. Each request's check still happens after the request arrived,
+ * round trip for every request in flight instead of one each, at most 200 ids a statement and two statements at once (the
+ * requests that arrive meanwhile go together in the next). Each request's check still happens after the request arrived,
  * so a view checked this way is exactly as fresh as one checked alone. One per app (Services).
  */
 export class VersionChecks {
-  /** The requests of this turn, by shop and customer. */
-  private waiting = new Map<string, Map<string, Waiting[]>>();
+  private readonly batches: TurnBatches<Question, Version | undefined>;
 
-  constructor(private readonly driver: Driver) {}
+  constructor(driver: Driver) {
+    this.batches = new TurnBatches((questions) => readVersions(driver, questions), { most: 200, inFlight: 2 });
+  }
 
   /** The customer's `version` and `created_at`, or undefined when there is no such customer yet. */
   versionOf(shopId: string, customerId: string): Promise<Version | undefined> {
-    return new Promise((resolve, reject) => {
-      if (!this.waiting.size) setImmediate(() => void this.readAll());
-      let byCustomer = this.waiting.get(shopId);
-      if (!byCustomer) {
-        byCustomer = new Map();
-        this.waiting.set(shopId, byCustomer);
-      }
-      const waiting = byCustomer.get(customerId) ?? [];
-      waiting.push({ resolve, reject });
-      byCustomer.set(customerId, waiting);
-    });
+    return this.batches.add({ shopId, customerId });
   }
+}
 
-  private async readAll() {
-    const turn = this.waiting;
-    this.waiting = new Map();
+/** One statement per shop among the questions (nearly always one), each question answered in order. */
+async function readVersions(driver: Driver, questions: Question[]): Promise<Settled<Version | undefined>[]> {
+  const shops = [...new Set(questions.map((question) => question.shopId))];
+  const byShop = new Map(
     await Promise.all(
-      [...turn].flatMap(([shopId, byCustomer]) => {
-        const ids = [...byCustomer.keys()];
-        return Array.from({ length: Math.ceil(ids.length / MOST_IDS) }, (_, part) =>
-          this.read(shopId, ids.slice(part * MOST_IDS, (part + 1) * MOST_IDS), byCustomer),
-        );
+      shops.map(async (shopId) => {
+        const ids = [...new Set(questions.filter((question) => question.shopId === shopId).map((question) => question.customerId))];
+        const rows = await customers.versionsOf(driver.read, shopId, ids);
+        return [shopId, new Map(rows.map((row) => [row.id, { version: Number(row.version), created_at: Number(row.created_at) }]))] as const;
       }),
-    );
-  }
-
-  private async read(shopId: string, ids: string[], byCustomer: Map<string, Waiting[]>) {
-    try {
-      const rows = new Map((await customers.versionsOf(this.driver.read, shopId, ids)).map((row) => [row.id, row]));
-      for (const id of ids) {
-        const row = rows.get(id);
-        for (const waiting of byCustomer.get(id) ?? []) waiting.resolve(row && { version: Number(row.version), created_at: Number(row.created_at) });
-      }
-    } catch (error) {
-      for (const id of ids) for (const waiting of byCustomer.get(id) ?? []) waiting.reject(error);
-    }
-  }
+    ),
+  );
+  return questions.map((question) => ({ status: "fulfilled", value: byShop.get(question.shopId)?.get(question.customerId) }));
 }

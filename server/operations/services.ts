@@ -1,5 +1,5 @@
 import { TokenMemory } from "../domain/tokens.ts";
-import { OrderBatches } from "./order-in-one-trip.ts";
+import { OrderBatches } from "./order-batches.ts";
 import { VersionChecks } from "./version-checks.ts";
 import type { Driver } from "../storage/driver.ts";
 import { WidgetSightings } from "./console/sightings.ts";

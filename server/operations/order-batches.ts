@@ -1,0 +1,66 @@
+import { type Driver, UniqueViolation } from "../storage/driver.ts";
+import { type FactsQuestion, type OrderFacts, orderPlans } from "../storage/order-plans.ts";
+import { type Settled, TurnBatches } from "./turn-batches.ts";
+
+/** A plan as `loyalty_record_order` applies it (migrations 9 and 10). */
+export type Plan = { shopId: string; customer: { id: string } & Record<string, unknown> } & Record<string, unknown>;
+
+/** A plan's outcome: applied, stale (nothing written), or its order id taken meanwhile (nothing written). */
+type Outcome = "ok" | "stale" | "taken";
+
+/**
+ * The two round trips of the orders that arrive in one turn of the event loop, shared: their facts read in one statement,
+ * their plans applied in another (one transaction). One per app (Services).
+ */
+export class OrderBatches {
+  readonly facts: TurnBatches<FactsQuestion, OrderFacts | undefined>;
+  readonly plans: TurnBatches<Plan, Outcome>;
+
+  constructor(private readonly driver: Driver) {
+    this.facts = new TurnBatches(
+      async (questions) => (await orderPlans.facts(driver.read, questions)).map((value) => ({ status: "fulfilled", value })),
+      BATCHES,
+    );
+    this.plans = new TurnBatches((plans) => this.apply(plans), BATCHES);
+  }
+
+  /**
+   * Applies the plans in one statement, in the order of their customers, so that two batches running at once lock the
+   * rows they share in the same order; if one of them fails, which undoes them all, each is applied alone.
+   */
+  private async apply(plans: Plan[]): Promise<Settled<Outcome>[]> {
+    const key = (plan: Plan) => `${plan.shopId}\u0000${plan.customer.id}`;
+    const order = plans.map((_, index) => index).sort((a, b) => (key(plans[a] as Plan) < key(plans[b] as Plan) ? -1 : 1));
+    try {
+      const outcomes = await orderPlans.recordAll(
+        this.driver.read,
+        order.map((index) => plans[index]),
+      );
+      const settled: Settled<Outcome>[] = [];
+      order.forEach((index, position) => {
+        settled[index] = { status: "fulfilled", value: outcomes[position] ?? "stale" };
+      });
+      return settled;
+    } catch (error) {
+      if (plans.length === 1) return [{ status: "fulfilled", value: await this.applyAlone(plans[0] as Plan, error) }];
+      return Promise.allSettled(plans.map((plan) => this.applyAlone(plan)));
+    }
+  }
+
+  private async applyAlone(plan: Plan, failure?: unknown): Promise<Outcome> {
+    try {
+      if (failure !== undefined) throw failure;
+      return await orderPlans.record(this.driver.read, plan);
+    } catch (error) {
+      if (error instanceof UniqueViolation) return "taken";
+      throw error;
+    }
+  }
+}
+
+/**
+ * At most 100 orders a statement, and two statements of each kind at once (of the pool's ten connections by default): one
+ * slow statement (waiting for a customer's row another transaction holds) does not hold up every order of the process.
+ * Measured at 1M customers: one at once 2,312–2,469 orders/s, two 2,245–2,272, three 2,131–2,176, five 2,137–2,238.
+ */
+const BATCHES = { most: 100, inFlight: 2 };

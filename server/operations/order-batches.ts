@@ -38,25 +38,22 @@ export class OrderBatches {
       );
       const settled: Settled<Outcome>[] = [];
       order.forEach((index, position) => {
-        settled[index] = { status: "fulfilled", value: outcomes[position] ?? "stale" };
+        settled[index] = fulfilled(outcomes[position] ?? "stale");
       });
       return settled;
     } catch (error) {
-      if (plans.length === 1) return [{ status: "fulfilled", value: await this.applyAlone(plans[0] as Plan, error) }];
-      return Promise.allSettled(plans.map((plan) => this.applyAlone(plan)));
-    }
-  }
-
-  private async applyAlone(plan: Plan, failure?: unknown): Promise<Outcome> {
-    try {
-      if (failure !== undefined) throw failure;
-      return await orderPlans.record(this.driver.read, plan);
-    } catch (error) {
-      if (error instanceof UniqueViolation) return "taken";
-      throw error;
+      // a plan alone: its failure is its answer; else one plan failed them all, and each is applied alone
+      if (plans.length === 1) return [failureOutcome(error)];
+      return Promise.all(plans.map(async (plan) => orderPlans.record(this.driver.read, plan).then(fulfilled, failureOutcome)));
     }
   }
 }
+
+const fulfilled = (value: Outcome): Settled<Outcome> => ({ status: "fulfilled", value });
+
+/** A plan's failed statement as its outcome: its order id taken meanwhile ('taken', nothing written), or the error itself. */
+const failureOutcome = (error: unknown): Settled<Outcome> =>
+  error instanceof UniqueViolation ? fulfilled("taken") : { status: "rejected", reason: error };
 
 /**
  * At most 100 orders a statement, and two statements of each kind at once (of the pool's ten connections by default): one

@@ -246,14 +246,14 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
 }
 
 /** Nobody has committed anything since the kept view was checked (SQLite): it still holds, without asking the customer's row. */
-function heldSinceChecked(services: Services, shop: Shop, kept: MemberView, counter: number | undefined, now: number): boolean {
+function heldSinceChecked(shop: Shop, kept: MemberView, counter: number | undefined, now: number): boolean {
   return counter !== undefined && kept.checkedAt === counter && kept.shopVersion === shop.version && now - kept.at <= VIEW_TTL;
 }
 
 /** The member's view when it holds without asking storage (`memberView`'s first step), without waiting; else undefined. */
 export function keptView(services: Services, shop: Shop, customerId: string, now: number): MemberView | undefined {
   const kept = services.widgetViews.get(shop.id, customerId);
-  return kept && heldSinceChecked(services, shop, kept, services.driver.changeCounter?.(), now) ? kept : undefined;
+  return kept && heldSinceChecked(shop, kept, services.driver.changeCounter?.(), now) ? kept : undefined;
 }
 
 /**
@@ -266,7 +266,7 @@ export async function memberView(services: Services, shop: Shop, customerId: str
   // read before the check: a commit after it changes the counter, and the next request checks again
   const counter = services.driver.changeCounter?.();
   const kept = services.widgetViews.get(shop.id, customerId);
-  if (kept && heldSinceChecked(services, shop, kept, counter, now)) return kept;
+  if (kept && heldSinceChecked(shop, kept, counter, now)) return kept;
   // on PostgreSQL the versions the requests of one turn ask for are read in one statement; SQLite answers each at once
   let current =
     services.driver.dialect === "postgres"

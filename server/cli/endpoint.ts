@@ -1,8 +1,7 @@
-import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
 import { openDriver, readEnvironment } from "../config.ts";
-import { createApp } from "../http/app.ts";
+import { createListener } from "../http/app.ts";
 import { Metrics } from "../http/metrics.ts";
 import { formatLog } from "../http/observability.ts";
 import { startJobScheduler } from "../operations/scheduler.ts";
@@ -20,19 +19,23 @@ export async function startEndpoint(env = readEnvironment()) {
   const logFormat = process.env.LOYALTY_LOG_FORMAT === "json" ? "json" : "text";
   const logLines = createLogLines();
   const log = (line: string) => logLines.write(line);
-  const app = createApp(services, {
-    isDraining: () => state.draining,
-    metrics,
-    metricsToken: process.env.LOYALTY_METRICS_TOKEN || undefined,
-    logFormat,
-    operatorKey: env.operatorKey,
-    rateLimit: env.rateLimit,
-    trustProxy: env.trustProxy,
-    publicUrl: env.publicUrl,
-    widgetFile: resolve(process.env.LOYALTY_WIDGET_FILE ?? "dist/widget/loyalty.js"),
-    log: process.env.LOYALTY_LOG === "0" ? () => {} : log,
-  });
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }) as Server;
+  const listener = createListener(
+    services,
+    {
+      isDraining: () => state.draining,
+      metrics,
+      metricsToken: process.env.LOYALTY_METRICS_TOKEN || undefined,
+      logFormat,
+      operatorKey: env.operatorKey,
+      rateLimit: env.rateLimit,
+      trustProxy: env.trustProxy,
+      publicUrl: env.publicUrl,
+      widgetFile: resolve(process.env.LOYALTY_WIDGET_FILE ?? "dist/widget/loyalty.js"),
+      log: process.env.LOYALTY_LOG === "0" ? () => {} : log,
+    },
+    env.host,
+  );
+  const server = createServer(listener).listen(env.port, env.host);
   const jobs =
     process.env.LOYALTY_JOBS === "0"
       ? null

@@ -1,8 +1,11 @@
+import type { RequestListener } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../operations/errors.ts";
 import type { Services } from "../operations/services.ts";
 import { backend } from "./backend.ts";
+import { withBootLane } from "./boot-lane.ts";
 import { consentPublicRoutes } from "./consent.ts";
 import { consoleApi, consolePages } from "./console/index.ts";
 import { openApiDocument } from "./docs.ts";
@@ -10,7 +13,7 @@ import type { AppConfig, AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { feedbackBackendRoutes, feedbackPublicRoutes } from "./feedback.ts";
 import { Metrics } from "./metrics.ts";
-import { formatLog, requestIdOf, serveMetrics, serveReadiness } from "./observability.ts";
+import { recordAnswered, requestIdOf, serveMetrics, serveReadiness } from "./observability.ts";
 import { operator } from "./operator.ts";
 import { publicRoutes } from "./public.ts";
 import { raffleBackendRoutes, rafflePublicRoutes } from "./raffles.ts";
@@ -26,7 +29,6 @@ z.config(z.locales.en());
 export function createApp(services: Services, config: AppConfig) {
   const app = new Hono<AppEnv>();
   const metrics = config.metrics ?? new Metrics(services.driver);
-  const format = config.logFormat ?? "text";
   app.use(async (c, next) => {
     c.set("services", services);
     c.set("config", config);
@@ -38,17 +40,11 @@ export function createApp(services: Services, config: AppConfig) {
     c.header("X-Request-Id", requestId);
     const started = performance.now();
     await next();
-    const seconds = (performance.now() - started) / 1000;
-    const matched = c.req.routePath && c.req.routePath !== "/*" ? c.req.routePath : null;
-    metrics.recordRequest(matched ?? "unmatched", c.req.method, c.res.status, seconds);
+    const route = c.req.routePath && c.req.routePath !== "/*" ? c.req.routePath : null;
     // The route, not the path: customer ids (often emails) and codes stay out of logs, and a boot request's ?token= too.
-    const path = matched ? matched.replace(":shop", c.req.param("shop") ?? ":shop") : c.req.path;
-    const fields = { method: c.req.method, path, status: c.res.status, ms: Number((seconds * 1000).toFixed(1)) };
-    config.log(
-      format === "json"
-        ? formatLog("json", { level: "info", msg: "request", requestId, ...fields })
-        : `${fields.method} ${fields.path} ${fields.status} ${fields.ms}ms`,
-    );
+    const path = route ? route.replace(":shop", c.req.param("shop") ?? ":shop") : c.req.path;
+    const seconds = (performance.now() - started) / 1000;
+    recordAnswered(config, metrics, { requestId, method: c.req.method, route, path, status: c.res.status, seconds });
   });
 
   app.get("/healthz", (c) => c.json({ ok: true, storage: services.driver.dialect }));
@@ -76,6 +72,16 @@ export function createApp(services: Services, config: AppConfig) {
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError(onError);
   return app;
+}
+
+/**
+ * The endpoint as Node's request listener: the app, and beside it the lane that answers a member's boot request without the
+ * app's per-request objects (see boot-lane.ts). `hostname` stands for a request's missing Host header.
+ */
+export function createListener(services: Services, config: AppConfig, hostname?: string): RequestListener {
+  const metrics = config.metrics ?? new Metrics(services.driver);
+  const app = createApp(services, { ...config, metrics });
+  return withBootLane(getRequestListener(app.fetch, { hostname }), services, config, metrics);
 }
 
 export { ApiError };

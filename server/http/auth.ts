@@ -4,19 +4,33 @@ import { createMiddleware } from "hono/factory";
 import { checkCustomerToken } from "../domain/tokens.ts";
 import { sameSecret } from "../domain/secrets.ts";
 import { ApiError } from "../operations/errors.ts";
+import type { Shop } from "../operations/services.ts";
 import type { AppEnv } from "./env.ts";
 
 const bearer = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined);
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientIpOf<E extends AppEnv>(c: Context<E>): string {
-  if (c.get("config").trustProxy) return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // no socket: a request made in-process
-  }
+export function clientIp(trustProxy: boolean, forwardedFor: string | undefined, socketAddress: () => string | undefined): string {
+  if (trustProxy) return forwardedFor?.split(",")[0]?.trim() || "unknown";
+  return socketAddress() ?? "unknown";
 }
+
+/** `clientIp` of a request the app answers. */
+export function clientIpOf<E extends AppEnv>(c: Context<E>): string {
+  return clientIp(c.get("config").trustProxy, c.req.header("x-forwarded-for"), () => {
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined; // no socket: a request made in-process
+    }
+  });
+}
+
+/** What a public route's answer to a page on another origin lets the page read. */
+export const CROSS_ORIGIN_EXPOSED = "ETag, Retry-After";
+
+/** Whether a page on `origin` may read the shop's public answers: one of the shop's allowed origins, or the endpoint's own pages. */
+export const originAllowed = (shop: Shop, origin: string, own: boolean) => own || shop.allowedOrigins.includes(origin);
 
 /** Operator routes: `Authorization: Bearer <LOYALTY_OPERATOR_KEY>`; disabled when no key is configured. */
 export const operatorOnly = createMiddleware<AppEnv>(async (c, next) => {
@@ -51,14 +65,13 @@ export function publicShop(options: { allowQueryToken: boolean; guestOnRefusedTo
     c.set("shop", shop);
     const origin = c.req.header("origin");
     if (origin) {
-      // the endpoint's own pages (the console's live preview) count as allowed
       const own = origin === new URL(c.get("config").publicUrl ?? c.req.url).origin;
-      const allowed = shop.allowedOrigins.includes(origin) || own;
-      // the Install page's checklist: which sites load the widget (the console's own preview is not one)
+      const allowed = originAllowed(shop, origin, own);
+      // the Install page's checklist: which sites load the widget (the console's live preview is not one)
       if (options.recordOrigin && !own) c.get("services").widgetSightings.saw(shop.id, origin, allowed);
       // the refusal itself is readable by the page (it carries no data), so the widget can say which origin to add
       c.header("Access-Control-Allow-Origin", origin);
-      c.header("Access-Control-Expose-Headers", "ETag, Retry-After");
+      c.header("Access-Control-Expose-Headers", CROSS_ORIGIN_EXPOSED);
       if (!allowed)
         throw new ApiError(
           "origin_not_allowed",

@@ -4,7 +4,7 @@ import { setConsentFromWidget } from "../operations/consent.ts";
 import { publicShop, requireCustomerId } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
-import { rateLimit } from "./rate-limit.ts";
+import { PUBLIC_WRITES, rateLimit } from "./rate-limit.ts";
 import { jsonBody } from "./validate.ts";
 
 /** The shopper's consent to reminders and marketing, from the widget's switch (under /v1/shops). */
@@ -22,14 +22,8 @@ document({
   errors: [400, 401, 403, 404, 415, 429],
 });
 consentPublicRoutes.options("/:shop/consent", publicShop({ allowQueryToken: false }));
-consentPublicRoutes.put(
-  "/:shop/consent",
-  publicShop({ allowQueryToken: false }),
-  rateLimit("public-write", { perIp: 60, perCustomer: 20 }),
-  jsonBody(ConsentUpdate),
-  async (c) => {
-    const customerId = requireCustomerId(c.get("customerId"));
-    c.header("Cache-Control", "private, no-store");
-    return c.json(await setConsentFromWidget(c.get("services"), c.get("shop"), customerId, c.get("body").marketing));
-  },
-);
+consentPublicRoutes.put("/:shop/consent", publicShop({ allowQueryToken: false }), rateLimit(PUBLIC_WRITES), jsonBody(ConsentUpdate), async (c) => {
+  const customerId = requireCustomerId(c.get("customerId"));
+  c.header("Cache-Control", "private, no-store");
+  return c.json(await setConsentFromWidget(c.get("services"), c.get("shop"), customerId, c.get("body").marketing));
+});

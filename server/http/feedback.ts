@@ -4,7 +4,7 @@ import { feedbackPage, submitFeedback } from "../operations/feedback.ts";
 import { publicShop, requireCustomerId, shopKey } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
-import { rateLimit } from "./rate-limit.ts";
+import { PUBLIC_WRITES, rateLimit } from "./rate-limit.ts";
 import { jsonBody, queryOf } from "./validate.ts";
 
 /** Post-purchase feedback from the widget (under /v1/shops). */
@@ -26,7 +26,7 @@ feedbackPublicRoutes.options("/:shop/feedback", publicShop({ allowQueryToken: fa
 feedbackPublicRoutes.post(
   "/:shop/feedback",
   publicShop({ allowQueryToken: false }),
-  rateLimit("public-write", { perIp: 60, perCustomer: 20 }),
+  rateLimit(PUBLIC_WRITES),
   jsonBody(FeedbackSubmission),
   async (c) => {
     const customerId = requireCustomerId(c.get("customerId"));

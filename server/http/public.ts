@@ -19,14 +19,14 @@ import { type WidgetAnswer, widgetBootJson, widgetPanelJson, widgetPayloadJson }
 import { clientIpOf, publicShop, requireCustomerId } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
-import { rateLimit } from "./rate-limit.ts";
+import { PUBLIC_READS, PUBLIC_WRITES, rateLimit } from "./rate-limit.ts";
 import { jsonBody, queryOf } from "./validate.ts";
 
 /** Browser routes under /v1/shops/:shop. No cookies; CORS only for the shop's allowed origins. */
 export const publicRoutes = new Hono<AppEnv>();
 
-const reads = rateLimit("public-read", { perIp: 600, perCustomer: 120 });
-const writes = rateLimit("public-write", { perIp: 60, perCustomer: 20 });
+const reads = rateLimit(PUBLIC_READS);
+const writes = rateLimit(PUBLIC_WRITES);
 
 document({
   method: "get",
@@ -46,13 +46,16 @@ document({
   errors: [403, 404, 429],
 });
 
+/** A member's answer: theirs alone. */
+export const MEMBER_ANSWER_HEADERS = { "Content-Type": "application/json", "Cache-Control": "private, no-store" } as const;
+
 /** Members' answers are theirs alone; guests share one, revalidated by an ETag that covers its content and the minute of its `now`. */
 function sendWidgetAnswer(c: Context<AppEnv>, { json, etag }: WidgetAnswer) {
-  c.header("Content-Type", "application/json");
   if (!etag) {
-    c.header("Cache-Control", "private, no-store");
+    for (const [name, value] of Object.entries(MEMBER_ANSWER_HEADERS)) c.header(name, value);
     return c.body(json);
   }
+  c.header("Content-Type", "application/json");
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=30, stale-while-revalidate=300");
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);

@@ -7,7 +7,7 @@ import { enterRaffle } from "../operations/raffles.ts";
 import { publicShop, requireCustomerId, shopKey } from "./auth.ts";
 import { document } from "./docs.ts";
 import type { AppEnv } from "./env.ts";
-import { rateLimit } from "./rate-limit.ts";
+import { PUBLIC_READS, PUBLIC_WRITES, rateLimit } from "./rate-limit.ts";
 import { jsonBody, parseOrThrow } from "./validate.ts";
 
 const raffleId = (value: string | undefined) => parseOrThrow(Slug, value);
@@ -34,7 +34,7 @@ rafflePublicRoutes.options("/:shop/raffles/:raffleId/entries", publicShop({ allo
 rafflePublicRoutes.post(
   "/:shop/raffles/:raffleId/entries",
   publicShop({ allowQueryToken: false }),
-  rateLimit("public-write", { perIp: 60, perCustomer: 20 }),
+  rateLimit(PUBLIC_WRITES),
   jsonBody(RaffleEntryRequest),
   async (c) => {
     const customerId = requireCustomerId(c.get("customerId"));
@@ -58,15 +58,10 @@ document({
   errors: [400, 403, 404, 429],
 });
 rafflePublicRoutes.options("/:shop/raffles/:raffleId", publicShop({ allowQueryToken: false }));
-rafflePublicRoutes.get(
-  "/:shop/raffles/:raffleId",
-  publicShop({ allowQueryToken: false }),
-  rateLimit("public-read", { perIp: 600, perCustomer: 120 }),
-  async (c) => {
-    c.header("Cache-Control", "public, max-age=30");
-    return c.json(await publicRaffleDraw(c.get("services"), c.get("shop"), raffleId(c.req.param("raffleId"))));
-  },
-);
+rafflePublicRoutes.get("/:shop/raffles/:raffleId", publicShop({ allowQueryToken: false }), rateLimit(PUBLIC_READS), async (c) => {
+  c.header("Cache-Control", "public, max-age=30");
+  return c.json(await publicRaffleDraw(c.get("services"), c.get("shop"), raffleId(c.req.param("raffleId"))));
+});
 
 /** Raffles for the shop's backend (under /v1, secret key). */
 export const raffleBackendRoutes = new Hono<AppEnv>();

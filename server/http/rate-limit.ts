@@ -25,18 +25,36 @@ class Counters {
 
 const counters = new Counters();
 
+/** A route's limits: requests a minute per client IP and, once known, per customer. */
+export interface Limits {
+  bucket: string;
+  perIp: number;
+  perCustomer: number;
+}
+
+/** What the widget reads (`public-read`) and what it changes (`public-write`). */
+export const PUBLIC_READS: Limits = { bucket: "public-read", perIp: 600, perCustomer: 120 };
+export const PUBLIC_WRITES: Limits = { bucket: "public-write", perIp: 60, perCustomer: 20 };
+
+/** Counts one request; the seconds until the window ends when it is one too many, else null. */
+export function overLimit(limits: Limits, ip: string, customer: { shopId: string; customerId: string } | null, now: number): number | null {
+  const checks: [string, number][] = [[`${limits.bucket}:ip:${ip}`, limits.perIp]];
+  if (customer) checks.push([`${limits.bucket}:customer:${customer.shopId}:${customer.customerId}`, limits.perCustomer]);
+  for (const [key, limit] of checks) {
+    const { count, retryAfter } = counters.hit(key, now);
+    if (count > limit) return retryAfter;
+  }
+  return null;
+}
+
 /** Limits a route per client IP and, once known, per customer (requests a minute). */
-export function rateLimit(bucket: string, limits: { perIp: number; perCustomer: number }) {
+export function rateLimit(limits: Limits) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!c.get("config").rateLimit) return next();
-    const now = c.get("services").now();
-    const checks: [string, number][] = [[`${bucket}:ip:${clientIpOf(c)}`, limits.perIp]];
-    const customer = c.get("customerId");
-    if (customer) checks.push([`${bucket}:customer:${c.get("shop")?.id}:${customer}`, limits.perCustomer]);
-    for (const [key, limit] of checks) {
-      const { count, retryAfter } = counters.hit(key, now);
-      if (count > limit) throw new ApiError("rate_limited", `too many requests; try again in ${retryAfter} s`, retryAfter);
-    }
+    const customerId = c.get("customerId");
+    const customer = customerId ? { shopId: c.get("shop").id, customerId } : null;
+    const retryAfter = overLimit(limits, clientIpOf(c), customer, c.get("services").now());
+    if (retryAfter !== null) throw new ApiError("rate_limited", `too many requests; try again in ${retryAfter} s`, retryAfter);
     return next();
   });
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { serve } from "@hono/node-server";
-import { createApp } from "../../server/http/app.ts";
+import { createServer } from "node:http";
+import { createListener } from "../../server/http/app.ts";
 import { Services } from "../../server/operations/services.ts";
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import { openSqlite } from "../../server/storage/sqlite.ts";
@@ -30,14 +30,15 @@ export async function startTestEndpoint(options: { allowedOrigins: string[]; sho
   await driver.migrate();
   const services = new Services(driver);
   const operatorKey = "e2e-operator-key-0123456789";
-  const app = createApp(services, {
+  const listener = createListener(services, {
     operatorKey,
     rateLimit: options.rateLimit ?? false,
     trustProxy: false,
     widgetFile: resolve("dist/widget/loyalty.js"),
     log: () => {},
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  // the endpoint's own listener: the app and the boot request's lane
+  const server = createServer(listener).listen(0, "127.0.0.1");
   await new Promise<void>((ready) => server.once("listening", () => ready()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -71,7 +72,7 @@ export async function startTestEndpoint(options: { allowedOrigins: string[]; sho
       return { status: response.status, json: await response.json() };
     },
     async stop() {
-      (server as import("node:http").Server).closeAllConnections();
+      server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await driver.close();
       rmSync(dir, { recursive: true, force: true });

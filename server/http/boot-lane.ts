@@ -55,7 +55,10 @@ export function withBootLane(app: RequestListener, services: Services, config: A
     if (!check.ok) return app(req, res);
     if (config.rateLimit) {
       const ip = clientIp(config.trustProxy, req.headers["x-forwarded-for"] as string | undefined, () => req.socket.remoteAddress);
-      if (overLimit(PUBLIC_READS, ip, { shopId: shop.id, customerId: check.customerId }, now) !== null) return app(req, res);
+      const customer = { shopId: shop.id, customerId: check.customerId };
+      // one request too many is the app's to refuse, and to count: the lane counts only what it answers
+      if (overLimit(PUBLIC_READS, ip, customer, now, true) !== null) return app(req, res);
+      overLimit(PUBLIC_READS, ip, customer, now);
     }
     // the answer is the lane's from here
     if (origin !== undefined) services.widgetSightings.saw(shop.id, origin, true);

@@ -11,14 +11,18 @@ class Counters {
   private windows = new Map<string, number>();
   private windowStart = 0;
 
-  hit(key: string, now: number): { count: number; retryAfter: number } {
+  /** Counts one request; with `peek`, only says what the count would be. */
+  hit(key: string, now: number, peek = false): { count: number; retryAfter: number } {
     const minute = Math.floor(now / 60_000) * 60_000;
-    if (minute !== this.windowStart) {
-      this.windows = new Map();
-      this.windowStart = minute;
+    const sameWindow = minute === this.windowStart;
+    const count = (sameWindow ? (this.windows.get(key) ?? 0) : 0) + 1;
+    if (!peek) {
+      if (!sameWindow) {
+        this.windows = new Map();
+        this.windowStart = minute;
+      }
+      this.windows.set(key, count);
     }
-    const count = (this.windows.get(key) ?? 0) + 1;
-    this.windows.set(key, count);
     return { count, retryAfter: Math.max(1, Math.ceil((minute + 60_000 - now) / 1000)) };
   }
 }
@@ -36,12 +40,21 @@ export interface Limits {
 export const PUBLIC_READS: Limits = { bucket: "public-read", perIp: 600, perCustomer: 120 };
 export const PUBLIC_WRITES: Limits = { bucket: "public-write", perIp: 60, perCustomer: 20 };
 
-/** Counts one request; the seconds until the window ends when it is one too many, else null. */
-export function overLimit(limits: Limits, ip: string, customer: { shopId: string; customerId: string } | null, now: number): number | null {
+/**
+ * Counts one request; the seconds until the window ends when it is one too many, else null. With `peek`, counts nothing: a
+ * caller that leaves a refusal to the rate-limited route itself asks first, so that the request is counted once.
+ */
+export function overLimit(
+  limits: Limits,
+  ip: string,
+  customer: { shopId: string; customerId: string } | null,
+  now: number,
+  peek = false,
+): number | null {
   const checks: [string, number][] = [[`${limits.bucket}:ip:${ip}`, limits.perIp]];
   if (customer) checks.push([`${limits.bucket}:customer:${customer.shopId}:${customer.customerId}`, limits.perCustomer]);
   for (const [key, limit] of checks) {
-    const { count, retryAfter } = counters.hit(key, now);
+    const { count, retryAfter } = counters.hit(key, now, peek);
     if (count > limit) return retryAfter;
   }
   return null;

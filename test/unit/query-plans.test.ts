@@ -139,5 +139,13 @@ describe("query plans of the hot paths", () => {
       ),
     );
     expect(bad).toEqual([]);
+    // a member's tier points are summed from one index, without visiting each order's row
+    const tierSums = plans.filter(({ sql }) => sql.includes("SUM(points_earned - points_reversed)"));
+    expect(tierSums.length).toBeGreaterThan(0);
+    for (const { sql, plan } of tierSums)
+      expect(
+        plan.some((step) => step.startsWith("SEARCH orders USING COVERING INDEX orders_customer_points")),
+        sql,
+      ).toBe(true);
   });
 });

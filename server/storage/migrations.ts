@@ -580,6 +580,12 @@ DROP INDEX customers_shop_time;
 DROP INDEX ledger_shop_time
 `,
   },
+  {
+    // PostgreSQL: the plans of one statement written together, a statement per table instead of several per plan, when none
+    // uses codes and no member has two; else each in turn, as 11 did. SQLite needs nothing, as for 9
+    version: 13,
+    sql: (dialect) => (dialect === "postgres" ? RECORD_ORDERS_TOGETHER_FUNCTION : ""),
+  },
 ];
 
 /** Splits a migration into statements (no statement here contains a semicolon of its own). */
@@ -701,5 +707,92 @@ BEGIN
     outcomes := outcomes || loyalty_record_order(plan);
   END LOOP;
   RETURN to_jsonb(outcomes);
+END
+$fn$`;
+
+/**
+ * Plans without codes, of different members, written together and as migration 10's function writes each: one UPDATE of
+ * their customers' rows (each only if its `version` is still the plan's, else the plan is 'stale' and nothing of it is
+ * written), then one INSERT each for their orders, ledger entries, events and webhook messages, in the plans' order, so
+ * that ids follow it as one plan at a time would give them. The customers' rows are locked in the plans' order (the
+ * endpoint sorts them by customer), so two batches at once lock the rows they share in the same order.
+ */
+const RECORD_TOGETHER_STATEMENT = `WITH p AS (
+    SELECT t.ordinality AS i, t.value AS plan, t.value->'customer' AS c, t.value->'order' AS o, t.value->'ledger' AS l,
+      t.value->>'shopId' AS shop, (t.value->>'at')::bigint AS at
+    FROM jsonb_array_elements(plans) WITH ORDINALITY AS t(value, ordinality)
+  ), moved AS (
+    UPDATE customers SET
+      balance = balance + (p.c->>'balanceDelta')::bigint,
+      pending = pending + (p.c->>'pendingDelta')::bigint,
+      version = version + 1,
+      orders_count = orders_count + 1,
+      joined_at = LEAST(joined_at, (p.o->>'placedAt')::bigint),
+      tier_points = CASE WHEN (p.c->>'tierPointsCurrent')::boolean THEN (p.c->>'tierPoints')::bigint ELSE tier_points + (p.c->>'tierPoints')::bigint END,
+      last_earned_at = CASE WHEN p.c->>'earnedAt' IS NOT NULL AND (last_earned_at IS NULL OR last_earned_at < (p.c->>'earnedAt')::bigint)
+        THEN (p.c->>'earnedAt')::bigint ELSE last_earned_at END
+    FROM p WHERE customers.shop_id = p.shop AND customers.id = p.c->>'id' AND customers.version = (p.c->>'version')::bigint
+    RETURNING p.i
+  ), applied AS (
+    SELECT p.* FROM p JOIN moved ON moved.i = p.i
+  ), new_orders AS (
+    INSERT INTO orders (shop_id, id, customer_id, subtotal_minor, currency, channel, placed_at, points_earned, points_per_unit,
+      multiplier, tier_id, campaign_id, request_hash, result, created_at)
+    SELECT shop, o->>'id', c->>'id', (o->>'subtotalMinor')::bigint, o->>'currency', o->>'channel', (o->>'placedAt')::bigint,
+      (o->>'pointsEarned')::bigint, (o->>'pointsPerUnit')::double precision, (o->>'multiplier')::double precision, o->>'tierId',
+      o->>'campaignId', o->>'requestHash', o->>'result', at
+    FROM applied ORDER BY i
+  ), new_entries AS (
+    INSERT INTO ledger (shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at, occurred_at, pending_until)
+    SELECT shop, c->>'id', 'earn', (l->>'points')::bigint, 'order', o->>'id', o->>'id', NULL, NULL, at, (o->>'placedAt')::bigint,
+      (l->>'pendingUntil')::bigint
+    FROM applied WHERE jsonb_typeof(l) = 'object' ORDER BY i
+  ), numbered_events AS (
+    SELECT listed.*, nextval(pg_get_serial_sequence('events', 'id')) AS id FROM (
+      SELECT applied.shop, applied.at, applied.c->>'id' AS customer_id, e.value AS event
+      FROM applied CROSS JOIN LATERAL jsonb_array_elements(applied.plan->'events') WITH ORDINALITY AS e(value, ordinality)
+      ORDER BY applied.i, e.ordinality
+    ) AS listed
+  ), new_events AS (
+    INSERT INTO events (id, shop_id, type, customer_id, data, created_at) OVERRIDING SYSTEM VALUE
+    SELECT id, shop, event->>'type', customer_id, event->>'data', at FROM numbered_events ORDER BY id
+  ), new_deliveries AS (
+    INSERT INTO webhook_deliveries (shop_id, webhook_id, event_id, message_id, status, next_attempt_at, created_at)
+    SELECT n.shop, d.value->>'webhookId', n.id, d.value->>'messageId', 'pending', n.at, n.at
+    FROM numbered_events AS n CROSS JOIN LATERAL jsonb_array_elements(n.event->'deliveries') WITH ORDINALITY AS d(value, ordinality)
+    ORDER BY n.id, d.ordinality
+  )
+  SELECT COALESCE(jsonb_agg(CASE WHEN moved.i IS NULL THEN 'stale' ELSE 'ok' END ORDER BY p.i), '[]'::jsonb) INTO outcomes
+  FROM p LEFT JOIN moved ON moved.i = p.i`;
+
+/**
+ * Applies several orders' plans in one transaction, as migration 11's function did, with the same outcomes: each plan 'ok'
+ * or 'stale', in the order given. When no plan uses codes and no member has two plans, which is the common batch, they go
+ * through `loyalty_record_orders_together`; otherwise each through migration 10's function in turn: a code must be locked
+ * after its user, and a member's second plan must see the first one's write.
+ */
+const RECORD_ORDERS_TOGETHER_FUNCTION = `
+CREATE FUNCTION loyalty_record_orders_together(plans jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  outcomes jsonb;
+BEGIN
+  ${RECORD_TOGETHER_STATEMENT};
+  RETURN outcomes;
+END
+$fn$;
+CREATE OR REPLACE FUNCTION loyalty_record_orders(plans jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  outcomes text[] := '{}';
+  plan jsonb;
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(plans) AS p WHERE jsonb_array_length(COALESCE(p.value->'codes', '[]'::jsonb)) > 0)
+    OR (SELECT count(DISTINCT (p.value->>'shopId', p.value->'customer'->>'id')) FROM jsonb_array_elements(plans) AS p)
+      < jsonb_array_length(plans) THEN
+    FOR plan IN SELECT value FROM jsonb_array_elements(plans) LOOP
+      outcomes := outcomes || loyalty_record_order(plan);
+    END LOOP;
+    RETURN to_jsonb(outcomes);
+  END IF;
+  RETURN loyalty_record_orders_together(plans);
 END
 $fn$`;

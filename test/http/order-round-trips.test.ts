@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import type { SqlValue } from "../../server/storage/driver.ts";
 import { orderPlans } from "../../server/storage/order-plans.ts";
 import { testPostgresUrl } from "../support/database.ts";
 import { type TestEndpoint, testEndpoint } from "../support/endpoint.ts";
@@ -272,6 +273,126 @@ describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
     expect(await orderPlans.record(e.driver.read, stale)).toBe("ok");
     expect(await lookUp(code)).toMatchObject({ status: "used", usedByOrder: "late-for-the-code" });
     expect(await versionOf()).toBe(stale.customer.version + 2);
+  });
+
+  it("plans written together write what each plan alone writes, with ids in the plans' order, and nothing of a stale one", async () => {
+    e = await testEndpoint();
+    const together = ["t-ana", "t-bea", "t-carl", "t-dora"];
+    const alone = ["a-ana", "a-bea", "a-carl", "a-dora"];
+    const first = new Date(Date.now() - 86_400_000).toISOString();
+    for (const id of [...together, ...alone]) await e.order(id, "1.00", { id: `${id}-first`, placedAt: first });
+    const versionOf = async (id: string) =>
+      Number((await e.driver.read.one("SELECT version FROM customers WHERE shop_id = 'demo' AND id = ?", [id]))?.version);
+    const at = Date.now();
+    // four kinds: points available now; points held, tier points added to the kept ones, two webhooks' messages; a plan
+    // made from an old version (stale); an order without points, ledger entry or event
+    const planOf = async (id: string, kind: number) => {
+      const points = kind === 3 ? 0 : 10 + kind;
+      const held = kind === 1;
+      return {
+        shopId: "demo",
+        at: at + kind,
+        customer: {
+          id,
+          version: (await versionOf(id)) - (kind === 2 ? 1 : 0),
+          balanceDelta: held ? 0 : points,
+          pendingDelta: held ? points : 0,
+          tierPoints: 20 + kind,
+          tierPointsCurrent: kind !== 1,
+          earnedAt: points > 0 ? at + 1000 : null,
+        },
+        order: {
+          id: `${id}-order`,
+          subtotalMinor: 1000 * points,
+          currency: "EUR",
+          channel: kind === 0 ? "store" : "online",
+          placedAt: at - 3_600_000,
+          pointsEarned: points,
+          pointsPerUnit: 1,
+          multiplier: kind === 1 ? 1.5 : 1,
+          tierId: kind === 1 ? "silver" : null,
+          campaignId: null,
+          requestHash: `hash-${kind}`,
+          result: JSON.stringify({ kind }),
+        },
+        ledger: points > 0 ? { points, pendingUntil: held ? at + 14 * 86_400_000 : null } : null,
+        codes: [],
+        events:
+          points > 0
+            ? [
+                {
+                  type: "points.earned",
+                  data: JSON.stringify({ points, kind }),
+                  deliveries: kind === 1 ? [1, 2].map((n) => ({ webhookId: `hook-${n}`, messageId: `msg_${id}_${n}` })) : [],
+                },
+                ...(kind === 1 ? [{ type: "tier.changed", data: JSON.stringify({ tierId: "silver" }), deliveries: [] }] : []),
+              ]
+            : [],
+      };
+    };
+    const plansOf = (ids: string[]) => Promise.all(ids.map((id, kind) => planOf(id, kind)));
+    const outcomes = await e.driver.read.one<{ outcomes: string }>("SELECT loyalty_record_orders_together(CAST(? AS jsonb))::text AS outcomes", [
+      JSON.stringify(await plansOf(together)),
+    ]);
+    expect(JSON.parse(String(outcomes?.outcomes))).toEqual(["ok", "ok", "stale", "ok"]);
+    const alonePlans = await plansOf(alone);
+    const aloneOutcomes: string[] = [];
+    for (const plan of alonePlans) aloneOutcomes.push(await orderPlans.record(e.driver.read, plan));
+    expect(aloneOutcomes).toEqual(["ok", "ok", "stale", "ok"]);
+
+    // what a plan wrote (its member's row, its order, ledger entry, events and their messages), its member's id made alike
+    const rowsOf = async (id: string) => {
+      const alike = (rows: Record<string, unknown>[]) => JSON.parse(JSON.stringify(rows).replaceAll(id, "member"));
+      const read = (sql: string, ...params: SqlValue[]) => e.driver.read.all(sql, [...params]).then(alike);
+      return {
+        customer: await read(
+          `SELECT balance, pending, version, orders_count, joined_at, tier_points, last_earned_at FROM customers
+           WHERE shop_id = 'demo' AND id = ?`,
+          id,
+        ),
+        orders: await read("SELECT * FROM orders WHERE shop_id = 'demo' AND id = ?", `${id}-order`),
+        ledger: await read(
+          `SELECT shop_id, customer_id, kind, points, cause_type, cause_id, order_id, reward_id, reason, created_at, occurred_at,
+             pending_until FROM ledger WHERE shop_id = 'demo' AND cause_id = ?`,
+          `${id}-order`,
+        ),
+        events: await read(
+          "SELECT shop_id, type, customer_id, data, created_at FROM events WHERE shop_id = 'demo' AND customer_id = ? AND created_at >= ? ORDER BY id",
+          id,
+          at,
+        ),
+        deliveries: await read(
+          `SELECT d.shop_id, d.webhook_id, d.message_id, d.status, d.attempts, d.next_attempt_at, d.created_at, v.type AS event_type
+           FROM webhook_deliveries d JOIN events v ON v.id = d.event_id WHERE v.shop_id = 'demo' AND v.customer_id = ? ORDER BY d.id`,
+          id,
+        ),
+      };
+    };
+    for (const [kind, id] of together.entries()) expect(await rowsOf(id), id).toEqual(await rowsOf(alone[kind] as string));
+    const written = await rowsOf("t-bea");
+    expect(written.customer[0]).toMatchObject({ balance: 1, pending: 11, tier_points: 22, orders_count: 2, joined_at: Date.parse(first) });
+    expect(written.ledger).toHaveLength(1);
+    expect(written.deliveries.map((row: { webhook_id: string; event_type: string }) => [row.webhook_id, row.event_type])).toEqual([
+      ["hook-1", "points.earned"],
+      ["hook-2", "points.earned"],
+    ]);
+    // nothing of the stale plan was written
+    expect(await rowsOf("t-carl")).toMatchObject({
+      orders: [],
+      ledger: [],
+      events: [],
+      customer: [{ orders_count: 1, version: await versionOf("a-carl") }],
+    });
+    // ids in the plans' order: ledger entries and events of ana, then bea, then dora
+    const order = async (table: "ledger" | "events") =>
+      (
+        await e.driver.read.all<{ customer_id: string }>(
+          `SELECT customer_id FROM ${table} WHERE shop_id = 'demo' AND customer_id LIKE 't-%' AND created_at >= ? ORDER BY id`,
+          [at],
+        )
+      ).map((row) => row.customer_id);
+    expect(await order("ledger")).toEqual(["t-ana", "t-bea"]);
+    expect(await order("events")).toEqual(["t-ana", "t-bea", "t-bea"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import type { BenchShop } from "./seed-database.ts";
 import { type LoadOptions, type LoadResult, load } from "./load.ts";
+import { paced } from "./paced-load.ts";
 import { type Child, startProcess } from "./processes.ts";
 
 export interface EndpointFigures {
@@ -8,7 +9,10 @@ export interface EndpointFigures {
   ceiling: LoadResult[];
   /** Each peak run of the boot request as a share of the bare handler's rate measured around it (0–1). */
   ratios: number[];
-  /** The boot request loyalty.js makes (`?view=boot`): peak, and latency at half the peak rate. */
+  /**
+   * The boot request loyalty.js makes (`?view=boot`): peak, and latency at half the peak rate, the requests sent evenly
+   * (paced-load.ts).
+   */
   widgetPeak: LoadResult;
   widgetHalf: LoadResult;
   /** The whole answer in one response (the first widget's request, still served): peak. */
@@ -17,11 +21,15 @@ export interface EndpointFigures {
   peakRssMb: number;
 }
 
-/** Drives every process at once, the connections split between them, and sums their figures. */
-async function loadAll(urls: string[], options: Omit<LoadOptions, "url">): Promise<LoadResult> {
+/** Drives every process at once, the connections (and a fixed rate) split between them, and sums their figures. */
+async function loadAll(
+  urls: string[],
+  options: Omit<LoadOptions, "url">,
+  loader: (options: LoadOptions) => Promise<LoadResult> = load,
+): Promise<LoadResult> {
   const results = await Promise.all(
     urls.map((url) =>
-      load({
+      loader({
         ...options,
         url,
         connections: Math.max(1, Math.round(options.connections / urls.length)),
@@ -95,7 +103,9 @@ export async function measureEndpoint(options: {
     }
     const ratios = peaks.map((peak, run) => peak.rps / (((ceiling[run]?.rps ?? 0) + (ceiling[run + 1]?.rps ?? 0)) / 2));
     const widgetPeak = peaks.reduce((best, peak) => (peak.rps > best.rps ? peak : best));
-    const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next });
+    const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next }, (half) =>
+      paced({ ...half, rate: half.rate ?? 0 }),
+    );
     const fullPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next: nextFull });
     let orderSeq = 0;
     const runId = Date.now().toString(36);

@@ -8,6 +8,11 @@ export interface PacedOptions {
   connections: number;
   /** Requests a second, one due every 1/rate s. */
   rate: number;
+  /**
+   * Seconds of the same load first, not counted (default 2): new connections, and the code of both ends warming up, slow
+   * the first second's answers several times over.
+   */
+  warmUpSeconds?: number;
   /** A new path for every request (GET). */
   next: () => { path: string };
 }
@@ -61,7 +66,7 @@ export async function paced(options: PacedOptions): Promise<LoadResult> {
         if (connection.received.length < end) return;
         const status = Number(head.slice(9, 12));
         if (status < 200 || status >= 300) non2xx++;
-        latencies.push(performance.now() - connection.since);
+        if (connection.since >= counted) latencies.push(performance.now() - connection.since);
         connection.received = connection.received.subarray(end);
         release(connection);
       });
@@ -72,8 +77,10 @@ export async function paced(options: PacedOptions): Promise<LoadResult> {
     connection.socket.on("error", () => errors++);
     free.push(connection);
   }
-  const total = Math.round(options.rate * options.seconds);
+  const warmUp = options.warmUpSeconds ?? 2;
+  const total = Math.round(options.rate * (warmUp + options.seconds));
   const started = performance.now();
+  const counted = started + warmUp * 1000;
   let issued = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {

@@ -43,15 +43,32 @@ function toShop(row: ShopRow, retiring: Retiring, now: number): Shop {
   };
 }
 
+/** Calls `start` once per key at a time: callers that come while it runs share its outcome. */
+function shared<T>(running: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  const current = running.get(key);
+  if (current) return current;
+  const started = start().finally(() => {
+    if (running.get(key) === started) running.delete(key);
+  });
+  running.set(key, started);
+  return started;
+}
+
 /**
  * The shops' configuration as this process serves it: read from storage and kept in memory for `cacheMs` (for good with one
  * SQLite process; briefly where several processes share PostgreSQL), and found by secret key. Writes go through ShopSettings,
- * which tells it what to forget.
+ * which tells it what to forget. The requests that find a shop expired at the same moment wait for one read of it, not one
+ * each; a read that began before a write is answered but not kept.
  */
 export class ShopDirectory {
   private readonly cache = new Map<string, { shop: Shop | null; at: number }>();
   /** Secret-key digest → shop, valid `until` (a rotated key's overlap end, or the cache lifetime). */
   private readonly byKey = new Map<string, { id: string; until: number }>();
+  /** The reads under way, by shop and by secret-key digest. */
+  private readonly loading = new Map<string, Promise<Shop | null>>();
+  private readonly findingKey = new Map<string, Promise<{ id: string; until: number } | null>>();
+  /** How many times something was forgotten: a read that began before the latest forget is not kept. */
+  private forgets = 0;
 
   constructor(
     private readonly driver: Driver,
@@ -72,11 +89,18 @@ export class ShopDirectory {
   async get(id: string): Promise<Shop | null> {
     const kept = this.kept(id);
     if (kept !== undefined) return kept;
+    return shared(this.loading, id, () => this.load(id));
+  }
+
+  private async load(id: string): Promise<Shop | null> {
+    const forgets = this.forgets;
     const now = this.now();
     const row = await shops.get(this.driver.read, id);
     const shop = row ? toShop(row, await retiringKeys.ofShop(this.driver.read, id), now) : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { shop, at: this.now() });
+    if (forgets === this.forgets) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(id, { shop, at: this.now() });
+    }
     return shop;
   }
 
@@ -93,9 +117,15 @@ export class ShopDirectory {
    */
   async bySecretKey(secretKey: string): Promise<Shop | null> {
     const hash = digest(secretKey);
-    const now = this.now();
     const cached = this.byKey.get(hash);
-    if (cached && now < cached.until) return this.get(cached.id);
+    if (cached && this.now() < cached.until) return this.get(cached.id);
+    const found = await shared(this.findingKey, hash, () => this.findKey(hash));
+    return found ? this.get(found.id) : null;
+  }
+
+  private async findKey(hash: string): Promise<{ id: string; until: number } | null> {
+    const forgets = this.forgets;
+    const now = this.now();
     let found: { id: string; until: number } | null = null;
     const id = await shops.idBySecretKeyHash(this.driver.read, hash);
     if (id) found = { id, until: now + this.cacheMs };
@@ -103,23 +133,33 @@ export class ShopDirectory {
       const retiring = await retiringKeys.shopOfSecretKey(this.driver.read, hash, now);
       if (retiring) found = { id: retiring.shop_id, until: Math.min(retiring.expires_at, now + this.cacheMs) };
     }
-    if (!found) {
-      this.byKey.delete(hash);
-      return null;
+    if (forgets === this.forgets) {
+      if (!found) this.byKey.delete(hash);
+      else {
+        if (this.byKey.size > 10_000) this.byKey.clear();
+        this.byKey.set(hash, found);
+      }
     }
-    if (this.byKey.size > 10_000) this.byKey.clear();
-    this.byKey.set(hash, found);
-    return this.get(found.id);
+    return found;
   }
 
   /** Forgets a shop's cached configuration (after a write, and in tests), or every shop's. */
   forget(id?: string) {
-    if (id) this.cache.delete(id);
-    else this.cache.clear();
+    this.forgets++;
+    if (id) {
+      this.cache.delete(id);
+      this.loading.delete(id);
+    } else {
+      this.cache.clear();
+      this.loading.clear();
+    }
   }
 
   /** Forgets which shop a secret key belonged to (after the shop's key was rotated). */
   forgetKeysOf(id: string) {
+    this.forgets++;
     for (const [hash, entry] of this.byKey) if (entry.id === id) this.byKey.delete(hash);
+    // a lookup under way may have begun before the rotation: the next caller asks again
+    this.findingKey.clear();
   }
 }

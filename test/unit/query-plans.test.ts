@@ -139,6 +139,14 @@ describe("query plans of the hot paths", () => {
       ),
     );
     expect(bad).toEqual([]);
+    // the birthday job reads the day's birthdays from their index, which members without a birthday are not in
+    const birthdayScans = plans.filter(({ sql }) => sql.includes("substr(birthday, 6, 5) IN"));
+    expect(birthdayScans.length).toBeGreaterThan(0);
+    for (const { sql, plan } of birthdayScans)
+      expect(
+        plan.some((step) => /^SEARCH customers USING (COVERING )?INDEX customers_birthday\b/.test(step)),
+        `${sql}: ${plan.join("; ")}`,
+      ).toBe(true);
     // a member's tier points are summed from one index, without visiting each order's row
     const tierSums = plans.filter(({ sql }) => sql.includes("SUM(points_earned - points_reversed)"));
     expect(tierSums.length).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 import { signCustomerToken } from "../../server/sdk/sign-customer-token.js";
 import type { BenchShop } from "./seed-database.ts";
 import { type LoadOptions, type LoadResult, load } from "./load.ts";
-import { paced } from "./paced-load.ts";
 import { type Child, startProcess } from "./processes.ts";
 
 export interface EndpointFigures {
@@ -11,7 +10,7 @@ export interface EndpointFigures {
   ratios: number[];
   /**
    * The boot request loyalty.js makes (`?view=boot`): peak, and latency at half the peak rate, the requests sent evenly
-   * (paced-load.ts).
+   * (load.ts with a rate).
    */
   widgetPeak: LoadResult;
   widgetHalf: LoadResult;
@@ -22,14 +21,10 @@ export interface EndpointFigures {
 }
 
 /** Drives every process at once, the connections (and a fixed rate) split between them, and sums their figures. */
-async function loadAll(
-  urls: string[],
-  options: Omit<LoadOptions, "url">,
-  loader: (options: LoadOptions) => Promise<LoadResult> = load,
-): Promise<LoadResult> {
+async function loadAll(urls: string[], options: Omit<LoadOptions, "url">): Promise<LoadResult> {
   const results = await Promise.all(
     urls.map((url) =>
-      loader({
+      load({
         ...options,
         url,
         connections: Math.max(1, Math.round(options.connections / urls.length)),
@@ -104,9 +99,7 @@ export async function measureEndpoint(options: {
     }
     const ratios = peaks.map((peak, run) => peak.rps / (((ceiling[run]?.rps ?? 0) + (ceiling[run + 1]?.rps ?? 0)) / 2));
     const widgetPeak = peaks.reduce((best, peak) => (peak.rps > best.rps ? peak : best));
-    const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next }, (half) =>
-      paced({ ...half, rate: half.rate ?? 0 }),
-    );
+    const widgetHalf = await loadAll(urls, { seconds: options.seconds, connections: 32, rate: Math.round(widgetPeak.rps / 2), next });
     const fullPeak = await loadAll(urls, { seconds: options.seconds, connections: 32, next: nextFull });
     let orderSeq = 0;
     const runId = Date.now().toString(36);

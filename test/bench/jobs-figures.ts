@@ -141,7 +141,7 @@ export async function measureJobs(options: {
     const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     // the same order load alone, after a warm-up second
-    let load = orders();
+    let load = await orders();
     await wait(1000);
     const aloneFrom = Date.now();
     await wait(options.seconds * 1000);
@@ -149,7 +149,7 @@ export async function measureJobs(options: {
     const alone = await load.stop();
     const due = await countDue(copy.databaseUrl, Date.now());
 
-    load = orders();
+    load = await orders();
     await wait(1000);
     const started = Date.now();
     let limit: NodeJS.Timeout | undefined;

@@ -92,7 +92,7 @@ async function postgresDatabase(server: string, customers: number, entries: numb
   return { databaseUrl, shop, copy };
 }
 
-console.log(`\nLoyalty endpoint benchmark — loopback, autocannon, 32 connections, ${seconds} s a run\n`);
+console.log(`\nLoyalty endpoint benchmark — loopback, keep-alive connections (load.ts), 32 connections, ${seconds} s a run\n`);
 // the endpoint as it runs in production: the build of `npm run build`
 execFileSync("npx", ["vite", "build", "--mode", "server", "--logLevel", "error"], { stdio: "inherit" });
 

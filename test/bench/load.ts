@@ -101,14 +101,17 @@ class LoadRun {
     }, 1);
   }
 
-  /** Sends no more requests, waits at most ten seconds for the answers still owed, and counts the missing ones as errors. */
+  /**
+   * Makes no more requests due (with a rate, those already due and waiting for a connection are still sent: their wait
+   * counts), waits at most ten seconds for the answers still owed, and counts the missing ones as errors.
+   */
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.pacing);
-    const owed = () => [...this.open].filter((connection) => connection.since !== undefined).length;
+    const owed = () => [...this.open].filter((connection) => connection.since !== undefined).length + this.waiting.length;
     const deadline = performance.now() + 10_000;
     while (owed() > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-    this.errors += owed() + this.waiting.length;
+    this.errors += owed();
     for (const connection of this.open) connection.socket.destroy();
     this.open.clear();
   }
@@ -164,11 +167,16 @@ class LoadRun {
     this.answered(connection);
   }
 
-  /** A connection free again: it takes the request waiting longest, or the next one, or waits for the pacing's next. */
+  /**
+   * A connection free again: without a rate it sends the next request while the load runs; with one it takes the request
+   * waiting longest, even after the load stopped, or waits for the pacing's next.
+   */
   private answered(connection: Connection) {
     connection.since = undefined;
-    if (!this.running) return;
-    if (!this.options.rate) return this.send(connection, performance.now());
+    if (!this.options.rate) {
+      if (this.running) this.send(connection, performance.now());
+      return;
+    }
     const due = this.waiting.shift();
     if (due === undefined) this.free.push(connection);
     else this.send(connection, due);

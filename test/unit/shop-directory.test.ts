@@ -13,29 +13,24 @@ import { freshDriver } from "../support/database.ts";
 function watchedDriver(driver: Driver) {
   const watch = { shopReads: 0, hold: null as Promise<void> | null };
   const touchesShops = (sql: string) => /\bFROM (shops|retiring_keys)\b/.test(sql);
+  /** The statement's outcome, counted (and held) if it read the shops' tables. */
+  const watched = async <T>(sql: string, outcome: Promise<T>): Promise<T> => {
+    const value = await outcome;
+    if (touchesShops(sql)) {
+      watch.shopReads++;
+      await watch.hold;
+    }
+    return value;
+  };
   const read: Queries = {
-    async one(sql, params) {
-      const row = await driver.read.one(sql, params);
-      if (touchesShops(sql)) {
-        watch.shopReads++;
-        await watch.hold;
-      }
-      return row as never;
-    },
-    async all(sql, params) {
-      const rows = await driver.read.all(sql, params);
-      if (touchesShops(sql)) {
-        watch.shopReads++;
-        await watch.hold;
-      }
-      return rows as never;
-    },
+    one: (sql, params) => watched(sql, driver.read.one(sql, params)) as never,
+    all: (sql, params) => watched(sql, driver.read.all(sql, params)) as never,
     run: (sql, params) => driver.read.run(sql, params),
   };
-  const watched = new Proxy(driver, {
+  const proxy = new Proxy(driver, {
     get: (target, property) => (property === "read" ? read : Reflect.get(target, property, target)),
   });
-  return { driver: watched as Driver, watch };
+  return { driver: proxy as Driver, watch };
 }
 
 let dir: string;

@@ -205,6 +205,8 @@ test("the owner reads who changed what, and the install checklist sees the shop'
     .poll(
       async () => {
         await page.reload();
+        // the checklist draws once its answer is in: counting before it would count a page still loading
+        await page.locator("#checklist-title").waitFor();
         return page.getByText(`Visto en ${host.origin}`).count();
       },
       { timeout: 10_000 },

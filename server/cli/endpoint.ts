@@ -13,12 +13,15 @@ import { createLogLines } from "./log-lines.ts";
 export async function startEndpoint(env = readEnvironment()) {
   const driver = await openDriver(env.databaseUrl);
   const applied = await driver.migrate();
-  const services = new Services(driver, { webhooks: { allowPrivate: env.webhookAllowPrivate } });
-  const state = { draining: false };
-  const metrics = new Metrics(driver);
   const logFormat = process.env.LOYALTY_LOG_FORMAT === "json" ? "json" : "text";
   const logLines = createLogLines();
   const log = (line: string) => logLines.write(line);
+  const services = new Services(driver, {
+    webhooks: { allowPrivate: env.webhookAllowPrivate },
+    log: (line) => log(formatLog(logFormat, { level: "error", msg: line })),
+  });
+  const state = { draining: false };
+  const metrics = new Metrics(driver);
   const listener = createListener(
     services,
     {

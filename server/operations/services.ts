@@ -16,6 +16,8 @@ export interface ServicesOptions {
   now?: () => number;
   /** Where webhooks may be delivered (private targets only with LOYALTY_WEBHOOK_ALLOW_PRIVATE=1), and how. */
   webhooks?: TransportPolicy;
+  /** Where the work done beside the requests reports a failure (a sighting not written); standard error unless given. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export class Services {
     this.webhookPolicy = options.webhooks ?? { allowPrivate: false };
     this.shops = new ShopDirectory(driver, this.now, options.shopCacheMs ?? (driver.dialect === "sqlite" ? Number.POSITIVE_INFINITY : 2000));
     this.settings = new ShopSettings(driver, this.now, this.shops);
-    this.widgetSightings = new WidgetSightings(driver, this.now);
+    this.widgetSightings = new WidgetSightings(driver, this.now, options.log ?? ((line) => console.error(line)));
     this.versionChecks = new VersionChecks(driver);
     this.orderBatches = new OrderBatches(driver);
   }

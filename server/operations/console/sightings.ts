@@ -6,7 +6,8 @@ const MAX_REMEMBERED = 10_000;
 
 /**
  * Which origins load a shop's widget, for the Install page's checklist. The boot request only touches a map in memory; a
- * write goes out at most once a minute per shop and origin from each process, and is never awaited by the request.
+ * write goes out at most once a minute per shop and origin from each process, and is never awaited by the request. A write
+ * that fails is logged and tried again at the next sighting a minute later.
  */
 export class WidgetSightings {
   private readonly written = new Map<string, number>();
@@ -14,6 +15,7 @@ export class WidgetSightings {
   constructor(
     private readonly driver: Driver,
     private readonly now: () => number,
+    private readonly log: (line: string) => void,
   ) {}
 
   saw(shopId: string, origin: string, allowed: boolean): void {
@@ -24,6 +26,10 @@ export class WidgetSightings {
     if (last !== undefined && now - last < MINUTE) return;
     if (this.written.size >= MAX_REMEMBERED) this.written.clear();
     this.written.set(key, now);
-    widgetOrigins.record(this.driver, { shopId, origin, allowed, at: now }).catch(() => this.written.delete(key));
+    widgetOrigins
+      .record(this.driver, { shopId, origin, allowed, at: now })
+      .catch((error: unknown) =>
+        this.log(`widget sightings: ${origin} for shop ${shopId} not written: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 }

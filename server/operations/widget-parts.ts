@@ -23,11 +23,23 @@ const VIEW_TTL = 60_000;
 
 export type PayloadProgram = WidgetPayload["program"];
 
+const BEYOND_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * JSON text with every character beyond ASCII written as its `\uXXXX` escape, as JSON allows (such a character can only be
+ * inside a string). The boot answer is made of such pieces only: its length is then its size in bytes, and it goes out as it
+ * is held, without being measured and encoded again on every request. One "€" in a member's view would otherwise make the
+ * whole answer a string of two bytes a character, widened, measured and encoded for each of the widget's most asked requests.
+ */
+export const asciiJson = (json: string) => json.replace(BEYOND_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /**
  * The language of the texts: the first requested one (`es-MX` counts as `es`; a comma-separated list is tried in order) that the
  * widget has texts for, else the shop's default, else Spanish.
  */
 export function textLocale(shop: Shop, requested = ""): string {
+  // the widget asks for one of its own languages, as the answer named it: the boot request's usual case
+  if (Object.hasOwn(widgetTexts, requested)) return requested;
   for (const tag of [...requested.split(","), shop.defaultLocale]) {
     const language = tag.trim().split("-")[0]?.toLowerCase() ?? "";
     if (Object.hasOwn(widgetTexts, language)) return language;
@@ -114,7 +126,7 @@ export interface ShopParts {
 }
 const shopParts = new WeakMap<Shop, ShopParts>();
 
-/** A shop's boot answer in one language around what differs per request: the customer, and the clock's value. */
+/** A shop's boot answer in one language around what differs per request: the customer, and the clock's value; ASCII (`asciiJson`). */
 export interface BootAround {
   locale: string;
   /** `{"shop":…,"theme":…,"texts":…,"campaigns":…`, raffles and announcements included. */
@@ -242,7 +254,7 @@ async function customerView(services: Services, shop: Shop, customerId: string, 
     marketingConsent: row.marketing_consent === 1,
     ...(await customerEngagement(services.driver.read, shop, row, now)),
   };
-  return { json: JSON.stringify(customer), tierId: tier?.id ?? "" };
+  return { json: asciiJson(JSON.stringify(customer)), tierId: tier?.id ?? "" };
 }
 
 /** Nobody has committed anything since the kept view was checked (SQLite): it still holds, without asking the customer's row. */

@@ -1,13 +1,25 @@
 import { createHash } from "node:crypto";
 import type { WidgetPanel, WidgetPayload } from "../../contract/index.ts";
 import { programWords } from "../domain/program-words.ts";
-import { type BootAround, keptParts, keptView, localeParts, memberView, panelVersion, partsOf, type ShopParts, textLocale } from "./widget-parts.ts";
+import {
+  asciiJson,
+  type BootAround,
+  keptParts,
+  keptView,
+  localeParts,
+  memberView,
+  panelVersion,
+  partsOf,
+  type ShopParts,
+  textLocale,
+} from "./widget-parts.ts";
 import type { Services, Shop } from "./services.ts";
 
 export { panelVersion, textLocale };
 
-/** A JSON answer, with an ETag when it may be shared (guests) and how long it may be kept. */
+/** A JSON answer, with an ETag when it may be shared (guests). */
 export interface WidgetAnswer {
+  /** The answer's text; a boot answer's is ASCII (`asciiJson`), so that its length is its size in bytes. */
   json: string;
   etag?: string;
 }
@@ -31,7 +43,15 @@ function guestEtag(parts: ShopParts, key: string, now: number, ...content: strin
   return `"${etag}.${Math.floor(now / 60_000).toString(36)}"`;
 }
 
-const sessionErrorJson = (refusal: string) => JSON.stringify({ code: "unauthorized", message: refusal });
+const sessionErrorJson = (refusal: string) => asciiJson(JSON.stringify({ code: "unauthorized", message: refusal }));
+
+let lastClock = { at: Number.NaN, text: "" };
+
+/** The clock's value as the answers write it (ISO 8601), made once a millisecond: under load, dozens of answers share one. */
+function clockText(now: number) {
+  if (now !== lastClock.at) lastClock = { at: now, text: new Date(now).toISOString() };
+  return lastClock.text;
+}
 
 /**
  * Everything the widget draws, as JSON text: program, theme, texts and, with a valid token, the customer (`GET …/widget`, the
@@ -48,7 +68,7 @@ export async function widgetPayloadJson(
   const parts = await partsOf(services, shop, now);
   const locale = textLocale(shop, requestedLocale);
   const tail = localeParts(shop, locale).payloadTail;
-  const clock = `,"now":"${new Date(now).toISOString()}"}`;
+  const clock = `,"now":"${clockText(now)}"}`;
   // a refused token gets the guest view, not shared: it answers this one token
   if (tokenRefusal !== undefined)
     return { json: `${parts.heads.get("")}${tail},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${clock}` };
@@ -61,7 +81,8 @@ export async function widgetPayloadJson(
 
 /**
  * The boot answer (`GET …/widget?view=boot`): shop, theme, the launcher's texts, campaigns, the member's own state and the
- * panel's version. Its hot path is the same as the full payload's: one indexed lookup when the member's view has not changed.
+ * panel's version, in ASCII. What holds is used without waiting (`keptBootJson`); else what is missing is drawn: one indexed
+ * lookup when the member's view has not changed.
  */
 export async function widgetBootJson(
   services: Services,
@@ -73,7 +94,7 @@ export async function widgetBootJson(
   const now = services.now();
   const parts = keptParts(shop, now) ?? (await partsOf(services, shop, now));
   const boot = bootAround(parts, shop, textLocale(shop, requestedLocale));
-  const clock = `${new Date(now).toISOString()}"}`;
+  const clock = `${clockText(now)}"}`;
   if (tokenRefusal !== undefined)
     return { json: `${boot.head},"customer":null,"sessionError":${sessionErrorJson(tokenRefusal)}${boot.tail}${clock}` };
   if (customerId === null)
@@ -81,10 +102,24 @@ export async function widgetBootJson(
       json: `${boot.head},"customer":null${boot.tail}${clock}`,
       etag: guestEtag(parts, `boot\u0000${boot.locale}`, now, boot.head, boot.tail),
     };
-  // the most asked answer: a kept member view that still holds is used without waiting
   const view = keptView(services, shop, customerId, now) ?? (await memberView(services, shop, customerId, now));
-  return { json: `${boot.head},"customer":${view.json}${boot.tail}${clock}` };
+  return memberBoot(boot, view, now);
 }
+
+/**
+ * The most asked answer, a member's boot answer, when the shop's parts and the member's view both still hold: made without
+ * waiting (no promise, no turn of the event loop); else undefined, and `widgetBootJson` draws what is missing.
+ */
+export function keptBootJson(services: Services, shop: Shop, customerId: string, requestedLocale?: string): WidgetAnswer | undefined {
+  const now = services.now();
+  const parts = keptParts(shop, now);
+  const view = parts && keptView(services, shop, customerId, now);
+  return view && memberBoot(bootAround(parts, shop, textLocale(shop, requestedLocale)), view, now);
+}
+
+const memberBoot = (boot: BootAround, view: { json: string }, now: number): WidgetAnswer => ({
+  json: `${boot.head},"customer":${view.json}${boot.tail}${clockText(now)}"}`,
+});
 
 /** A shop's boot answer in a language up to the customer (`head`) and from the panel's version to the clock's value (`tail`). */
 function bootAround(parts: ShopParts, shop: Shop, locale: string): BootAround {
@@ -92,8 +127,10 @@ function bootAround(parts: ShopParts, shop: Shop, locale: string): BootAround {
   if (!boot) {
     boot = {
       locale,
-      head: `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}${parts.engagementJson(locale)}`,
-      tail: `,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"`,
+      head: asciiJson(
+        `{"shop":${parts.shopJson}${localeParts(shop, locale).bootTail},"campaigns":${parts.campaignsJson(locale)}${parts.engagementJson(locale)}`,
+      ),
+      tail: asciiJson(`,"panel":${JSON.stringify({ version: panelVersion(shop) })},"now":"`),
     };
     parts.boots.set(locale, boot);
   }

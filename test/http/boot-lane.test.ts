@@ -131,6 +131,26 @@ describe("a member's boot request, answered in its lane", () => {
     ]);
   });
 
+  it("sends a member's answer as ASCII, byte for byte: accents, a € and an emoji come through as the same characters", async () => {
+    e = await testEndpoint({ clock: { now: NOW } });
+    await e.order("ana", "600.00");
+    const theme = await e.call("PUT", "/v1/theme", { headers: e.asShop, body: { programName: "Club ¡Olé! 🎁", launcherLabel: "Mis premios" } });
+    expect(theme.status).toBe(200);
+    const l = await listeners();
+    const path = bootPath(e.token("ana"));
+    const fromApp = await (await fetch(`${l.app}${path}`)).json();
+    const laned = await fetch(`${l.laneAlone}${path}`);
+    expect(laned.status).toBe(200);
+    const bytes = Buffer.from(await laned.arrayBuffer());
+    expect(Number(laned.headers.get("content-length"))).toBe(bytes.length);
+    expect(bytes.filter((byte) => byte > 0x7f)).toHaveLength(0);
+    const member = JSON.parse(bytes.toString("utf8"));
+    expect(member).toEqual(fromApp);
+    expect(member.theme).toMatchObject({ programName: "Club ¡Olé! 🎁", launcherLabel: "Mis premios" });
+    expect(member.customer.readyReward.title.es).toMatch(/^5\s€ de descuento$/);
+    expect(member.texts["launcher.failed"]).toMatch(/Inténtalo/);
+  });
+
   it("logs as JSON lines when asked, with the request id", async () => {
     e = await testEndpoint({ clock: { now: NOW } });
     const l = await listeners({ logFormat: "json" });

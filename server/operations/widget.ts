@@ -81,8 +81,8 @@ export async function widgetPayloadJson(
 
 /**
  * The boot answer (`GET …/widget?view=boot`): shop, theme, the launcher's texts, campaigns, the member's own state and the
- * panel's version, in ASCII. What holds is used without waiting (`keptBootJson`); else what is missing is drawn: one indexed
- * lookup when the member's view has not changed.
+ * panel's version, in ASCII. Kept parts and a kept view that still hold are used as they are (`keptBootJson` makes a member's
+ * answer from them without a promise); else what is missing is drawn: one indexed lookup when the view has not changed.
  */
 export async function widgetBootJson(
   services: Services,

@@ -122,6 +122,42 @@ describe.skipIf(!testPostgresUrl)("orders on PostgreSQL", () => {
       expect((await e.call("GET", `/v1/customers/${id}`, { headers: e.asShop })).json.balance).toBe(11 + index);
   });
 
+  it("an order waiting for a member's row another transaction holds does not hold up the orders of other members", async () => {
+    e = await testEndpoint();
+    const others = Array.from({ length: 5 }, (_, index) => `free-${index}`);
+    for (const id of ["held", ...others]) await e.order(id, "1.00");
+    let release = () => {};
+    let holderPid = 0;
+    const holding = e.driver.transaction(async (tx) => {
+      holderPid = Number((await tx.one<{ pid: number }>("SELECT pg_backend_pid() AS pid"))?.pid);
+      await tx.one("SELECT id FROM customers WHERE id = ? FOR UPDATE", ["held"]);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    while (!holderPid) await new Promise((resolve) => setTimeout(resolve, 5));
+    let heldSettled = false;
+    const held = e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf("waits", "held", "20.00") }).finally(() => {
+      heldSettled = true;
+    });
+    // its plan's statement is waiting for the row
+    const waiting = async () =>
+      Number(
+        (await e.driver.read.one<{ n: number }>("SELECT count(*) AS n FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", [holderPid]))?.n,
+      );
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const answers = await Promise.all(
+      others.map((id, index) => e.call("POST", "/v1/orders", { headers: e.asShop, body: orderOf(`meanwhile-${index}`, id, "10.00") })),
+    );
+    expect(answers.map((answer) => [answer.status, answer.json.balance])).toEqual(others.map(() => [201, 11]));
+    expect(heldSettled).toBe(false);
+    release();
+    await holding;
+    const answer = await held;
+    expect([answer.status, answer.json.balance]).toEqual([201, 21]);
+  });
+
   it("one order id for two members among orders that arrive together: one records it, the other is refused, the rest count", async () => {
     e = await testEndpoint();
     const members = Array.from({ length: 6 }, (_, index) => `twice-${index}`);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Settled, TurnBatches } from "../../server/operations/turn-batches.ts";
 
 /** A batch runner that records each batch it is given and answers when told to. */
@@ -71,5 +71,55 @@ describe("batches of one turn of the event loop", () => {
     ]);
     fail = false;
     expect(await batches.add(3)).toBe(3);
+  });
+
+  describe("with a second batch allowed only once the first is slow", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
+
+    it("calls made while a quick batch runs gather into one batch after it", async () => {
+      fakeClock();
+      const runner = recordingRunner();
+      const batches = new TurnBatches(runner.run, { most: 100, inFlight: 2, slowAfter: 50 });
+      const first = batches.add(1);
+      await vi.advanceTimersByTimeAsync(0);
+      const later = [batches.add(2)];
+      await vi.advanceTimersByTimeAsync(10);
+      later.push(batches.add(3));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(runner.batches).toEqual([[1]]);
+      runner.finish[0]?.();
+      expect(await first).toBe(10);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runner.batches).toEqual([[1], [2, 3]]);
+      runner.finish[1]?.();
+      expect(await Promise.all(later)).toEqual([20, 30]);
+    });
+
+    it("a batch that runs longer lets the next start once it has run that long, and never more than inFlight at once", async () => {
+      fakeClock();
+      const runner = recordingRunner();
+      const batches = new TurnBatches(runner.run, { most: 100, inFlight: 2, slowAfter: 50 });
+      const stuck = batches.add(1);
+      await vi.advanceTimersByTimeAsync(0);
+      const second = batches.add(2);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(runner.batches).toEqual([[1]]);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(runner.batches).toEqual([[1], [2]]);
+      // two running, both slow now: a third waits for one of them to end
+      const third = batches.add(3);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(runner.batches).toEqual([[1], [2]]);
+      runner.finish[1]?.();
+      expect(await second).toBe(20);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runner.batches).toEqual([[1], [2], [3]]);
+      runner.finish[0]?.();
+      runner.finish[2]?.();
+      expect(await Promise.all([stuck, third])).toEqual([10, 30]);
+    });
   });
 });

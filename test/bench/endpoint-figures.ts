@@ -105,7 +105,7 @@ export async function measureEndpoint(options: {
     let orderSeq = 0;
     const runId = Date.now().toString(36);
     // each run starts at a member of its own: on a bench database reused for many runs, every run's orders would otherwise
-    // go to the same few thousand members, whose history (and the cost of their next order) would grow run after run
+    // go to the same members (some 25,000 of them), whose history (and the cost of their next order) would grow run after run
     const firstMember = randomInt(options.customers);
     const placedAt = new Date().toISOString();
     const orders = await loadAll(urls, {
